@@ -1,0 +1,1 @@
+"""Commands: gitcmds (registered by importing this module from ``cli``)."""

@@ -1,0 +1,1 @@
+"""Commands: reports (registered by importing this module from ``cli``)."""

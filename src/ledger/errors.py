@@ -1,0 +1,73 @@
+"""Problems found in the data and the one exception type the library raises.
+
+Loading and checking collect every problem at once as ``Problem`` records; only the CLI decides
+what to print and which exit code to use.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def display_path(path: Path | str) -> str:
+    """A path as a user would type it: relative to the working directory when below it."""
+    path = Path(path)
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as the data allows.
+
+    Renders as ``path:line:col: item 2-8: field: message`` (parts that are unknown are left out),
+    so an editor can jump to it.
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    col: int | None = None
+    item: str | None = None
+    field: str | None = None
+
+    def render(self) -> str:
+        where = display_path(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        parts = [where]
+        if self.item is not None:
+            parts.append(f"item {self.item}")
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class LedgerError(Exception):
+    """A data or domain error: bad data, an unknown id, a change that is not allowed.
+
+    The CLI prints each problem on its own line and exits with code 1.
+    """
+
+    def __init__(self, message: str | None = None, problems: list[Problem] | None = None):
+        self.problems = list(problems or [])
+        self.message = message
+        super().__init__(message or "\n".join(p.render() for p in self.problems))
+
+    def lines(self) -> list[str]:
+        out = [p.render() for p in self.problems]
+        if self.message:
+            out.append(self.message)
+        return out
+
+
+class UsageError(LedgerError):
+    """A bad command line (a date that does not parse, an unknown option value): exit code 2."""

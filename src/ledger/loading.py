@@ -1,0 +1,171 @@
+"""The cold path of ``storage.load``: parse, validate, check and locate every problem.
+
+Imported only when the cache misses (or to re-check a ledger before a write), since it pulls in
+the YAML parser and pydantic.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+from .checks import Finding, PlacedItem, run_all
+from .errors import Problem, display_path
+from .i18n import tr
+from .model import Item, ItemsFile, Unit
+from .storage import Ledger, LedgerFile, decode
+from .validate import field_name, validate, validate_items_file, validate_units_file
+from .yamlio import YamlProblem, locate, parse
+
+
+class _Collector:
+    """Problems of one file, by path into its data, located together at the end."""
+
+    def __init__(self, path: Path, text: str | None):
+        self.path = path
+        self.text = text
+        self.pending: list[tuple[tuple[Any, ...], str, str | None]] = []
+        self.ready: list[Problem] = []
+
+    def add(self, path: tuple[Any, ...], message: str, item: str | None = None) -> None:
+        self.pending.append((path, message, item))
+
+    def problems(self) -> list[Problem]:
+        out = list(self.ready)
+        if self.pending and self.text is not None:
+            marks = locate(self.text, [p for p, _, _ in self.pending])
+            for path, message, item in self.pending:
+                line, col = marks.get(path, (None, None))
+                fld = field_name(path[2:]) if len(path) > 2 and path[0] == "items" else field_name(path)
+                out.append(Problem(str(self.path), message, line, col, item, fld or None))
+        return out
+
+
+def _item_id(raw: Any) -> str | None:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str | int):
+        return str(raw["id"])
+    return None
+
+
+def _load_items_file(path: Path, content: bytes | Problem) -> tuple[LedgerFile, list[Problem], str | None]:
+    empty = LedgerFile(path, [], [])
+    if isinstance(content, Problem):
+        return empty, [content], None
+    text = decode(content, path)
+    if isinstance(text, Problem):
+        return empty, [text], None
+    if not text.strip():
+        return empty, [Problem(str(path), tr("file is empty"), 1, 1)], None
+    try:
+        parsed = parse(text)
+    except YamlProblem as exc:
+        return empty, [Problem(str(path), exc.message, exc.line, exc.col)], None
+    out = _Collector(path, text)
+    data = parsed.data
+    raw_items = data.get("items", [])
+    head, errors = validate_items_file({k: v for k, v in data.items() if k != "items"})
+    for loc, message in errors:
+        out.add(loc, message)
+    if not isinstance(raw_items, list):
+        out.add(("items",), tr("expected a list"))
+        raw_items = []
+    items, bad = _validate_items(raw_items)
+    for index, loc, message in bad:
+        out.add(("items", index, *loc), message, _item_id(raw_items[index]))
+    lines = [parsed.item_lines[i] for i in range(len(raw_items)) if i not in {b[0] for b in bad}]
+    file = LedgerFile(path, items, lines,
+                      batch=head.batch if isinstance(head, ItemsFile) else None,
+                      questions=dict(head.questions) if isinstance(head, ItemsFile) else {})
+    return file, out.problems(), text
+
+
+def _validate_items(raw_items: list[Any]) -> tuple[list[Item], list[tuple[int, tuple[Any, ...], str]]]:
+    """All items at once (the fast path); item by item only when something is wrong, so that
+    every problem is found and the valid items are kept."""
+    whole, errors = validate(list[Item], raw_items)
+    if not errors:
+        return list(whole), []
+    items: list[Item] = []
+    bad: list[tuple[int, tuple[Any, ...], str]] = []
+    for index, raw in enumerate(raw_items):
+        one, item_errors = validate(Item, raw)
+        if item_errors:
+            bad += [(index, loc, message) for loc, message in item_errors]
+        else:
+            items.append(one)
+    return items, bad
+
+
+def _load_units(path: Path, content: bytes | Problem) -> tuple[list[Unit], list[Problem], str | None]:
+    if isinstance(content, Problem):
+        return [], [content], None
+    text = decode(content, path)
+    if isinstance(text, Problem):
+        return [], [text], None
+    if not text.strip():
+        return [], [Problem(str(path), tr("file is empty"), 1, 1)], None
+    try:
+        parsed = parse(text)
+    except YamlProblem as exc:
+        return [], [Problem(str(path), exc.message, exc.line, exc.col)], None
+    out = _Collector(path, text)
+    units_file, errors = validate_units_file(parsed.data)
+    for loc, message in errors:
+        out.add(loc, message)
+    return (list(units_file.units) if units_file else []), out.problems(), text
+
+
+def build(data_dir: Path, paths: list[Path], units_path: Path, contents: dict[Path, bytes | Problem]) -> Ledger:
+    gc.disable()  # parsing builds millions of small objects that are all kept: collection only costs
+    try:
+        files: list[LedgerFile] = []
+        problems: list[Problem] = []
+        texts: dict[Path, str] = {}
+        for path in paths:
+            file, file_problems, text = _load_items_file(path, contents[path])
+            files.append(file)
+            problems += file_problems
+            if text is not None:
+                texts[path] = text
+        units, unit_problems, units_text = _load_units(units_path, contents[units_path])
+        problems += unit_problems
+        if units_text is not None:
+            texts[units_path] = units_text
+        ledger = Ledger(data_dir, files, units_path, units, problems)
+        if not unit_problems:
+            ledger.problems += _located(ledger, texts)
+        return ledger
+    finally:
+        gc.enable()
+
+
+def _placed(ledger: Ledger) -> list[PlacedItem]:
+    return [PlacedItem(item, fi, ii, f.batch.date if f.batch else None)
+            for fi, f in enumerate(ledger.files) for ii, item in enumerate(f.items)]
+
+
+def _located(ledger: Ledger, texts: dict[Path, str]) -> list[Problem]:
+    """Run the cross-record checks and put a line and column on each finding."""
+    def where(p: PlacedItem) -> str:
+        f = ledger.files[p.file]
+        return f"{display_path(f.path)}:{f.item_lines[p.index]}"
+
+    findings: list[Finding] = run_all(_placed(ledger), ledger.units, [f.questions for f in ledger.files], where)
+    by_file: dict[int, _Collector] = {}
+    for finding in findings:
+        path = ledger.units_path if finding.file == -1 else ledger.files[finding.file].path
+        collector = by_file.setdefault(finding.file, _Collector(path, texts.get(path)))
+        collector.add(finding.path, finding.message, finding.item)
+    out: list[Problem] = []
+    for key in sorted(by_file):
+        out += by_file[key].problems()
+    return out
+
+
+def cross_check(ledger: Ledger, new_texts: dict[int, str]) -> list[Problem]:
+    """The cross-record checks over a ledger changed in memory, located in the new texts."""
+    texts = dict(ledger.texts or {})
+    for fi, text in new_texts.items():
+        texts[ledger.files[fi].path] = text
+    return _located(ledger, texts)

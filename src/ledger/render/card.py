@@ -1,0 +1,85 @@
+"""One item in full, for ``ledger show``: its fields, then its history in date order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from ..i18n import tr
+from .tables import status_text
+
+
+def _evidence_line(ev: dict[str, Any]) -> str:
+    if "file" in ev:
+        return f"{ev['file']} ({ev['size']} B, sha256 {ev['sha256'][:12]}…)"
+    return str(ev.get("text", ""))
+
+
+def _events(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(date, kind, description) for every record, oldest first."""
+    events: list[tuple[str, str, str]] = []
+    for note in data["progress"]:
+        who = f" — {note['by']}" if note.get("by") else ""
+        events.append((note["date"], tr("Progress"), note["text"] + who))
+    for ext in data["extension_history"]:
+        who = f" — {ext['approved_by']}" if ext.get("approved_by") else ""
+        events.append((ext["date"], tr("Extensions"),
+                       tr("deadline {previous} → {to}: {reason}", previous=ext["previous"], to=ext["to"],
+                          reason=ext["reason"]) + who))
+
+    def closeout(c: dict[str, Any]) -> None:
+        parts = [tr("closed by {by}", by=c["by"])]
+        if c.get("late"):
+            parts.append(tr("late"))
+        if c.get("note"):
+            parts.append(c["note"])
+        parts += [tr("Evidence") + ": " + _evidence_line(ev) for ev in c["evidence"]]
+        events.append((c["date"], tr("Close-out"), "\n".join(parts)))
+
+    for past in data["history"]:
+        closeout(past["closed"])
+        r = past["reopened"]
+        who = f" — {r['by']}" if r.get("by") else ""
+        events.append((r["date"], tr("reopened"), r["reason"] + who))
+    if data["closed"]:
+        closeout(data["closed"])
+    return sorted(events, key=lambda e: e[0])
+
+
+def item_card(data: dict[str, Any], batch: str | None, as_of: str) -> Group:
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="bold", no_wrap=True)
+    fields.add_column(overflow="fold")
+    deadline = tr("ongoing") if data["deadline"] == "ongoing" else data["deadline"]
+    if data["original_deadline"] != data["deadline"]:
+        deadline += "  " + tr("(originally {date})", date=data["original_deadline"])
+    units = "、".join(data["responsible"]) + (tr("(and other departments)") if data["and_others"] else "")
+    rows: list[tuple[str, Any]] = [
+        (tr("ID"), data["id"]),
+        (tr("Source"), data["source"] or batch or ""),
+        (tr("Question"), str(data["question"] or "")),
+        (tr("Feedback"), data["text"]),
+        (tr("Lead"), data["lead"]),
+        (tr("Responsible"), units),
+        (tr("Leader"), data["leader"] or ""),
+        (tr("Deadline"), deadline),
+        (tr("Status"), status_text(data)),
+    ]
+    for label, value in rows:
+        if value != "":
+            fields.add_row(label, value)
+    parts: list[Any] = [fields]
+    events = _events(data)
+    if events:
+        history = Table(title=tr("History"), title_justify="left", show_lines=True, pad_edge=False)
+        history.add_column(tr("Date"), no_wrap=True)
+        history.add_column(tr("Record"), no_wrap=True)
+        history.add_column(tr("Details"), overflow="fold")
+        for day, kind, text in events:
+            history.add_row(day, kind, text)
+        parts += [Text(""), history]
+    parts.append(Text(tr("as of {date}", date=as_of), style="dim"))
+    return Group(*parts)
