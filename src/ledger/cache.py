@@ -42,8 +42,22 @@ def cache_folder() -> Path:
     return Path(base) / "ledger"
 
 
+def _code_stamp() -> str:
+    """Changes whenever the installed code changes (an upgrade, or an edit in a checkout), so
+    a ledger validated by older code is never served."""
+    package = Path(__file__).parent
+    stamps = []
+    for folder in (package, package / "commands", package / "render"):
+        try:
+            with os.scandir(folder) as entries:
+                stamps += [f"{e.name}:{e.stat().st_mtime_ns}:{e.stat().st_size}" for e in entries if e.name.endswith(".py")]
+        except OSError:
+            continue
+    return hashlib.sha256("|".join(sorted(stamps)).encode()).hexdigest()[:16]
+
+
 def content_key(parts: list[tuple[str, bytes]], lang: str) -> str:
-    digest = hashlib.sha256(f"{__version__}/{FORMAT}/{lang}".encode())
+    digest = hashlib.sha256(f"{__version__}/{FORMAT}/{lang}/{_code_stamp()}".encode())
     for name, data in parts:
         digest.update(name.encode())
         digest.update(len(data).to_bytes(8, "little"))

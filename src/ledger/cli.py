@@ -24,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click messages: one "Error:" line, and no rich import for --help
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -70,7 +71,7 @@ def guarded(func: F) -> F:
             if exc.message:
                 err(exc.message)
             elif exc.problems:
-                sys.stderr.write(tr("{n} problems", n=len(exc.problems)) + "\n")
+                sys.stderr.write(problem_count(len(exc.problems)) + "\n")
             raise typer.Exit(code=2 if isinstance(exc, UsageError) else 1) from None
         except KeyboardInterrupt:
             err(tr("interrupted"))
@@ -80,6 +81,10 @@ def guarded(func: F) -> F:
             raise typer.Exit(code=0) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def problem_count(n: int) -> str:
+    return tr("{n} problem", n=n) if n == 1 else tr("{n} problems", n=n)
 
 
 def err(message: str) -> None:

@@ -7,10 +7,11 @@ the YAML parser and pydantic.
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .checks import Finding, PlacedItem, run_all
+from .checks import Finding, PlacedItem, check_ids, check_units_exist, run_all
 from .errors import Problem, display_path
 from .i18n import tr
 from .model import Item, ItemsFile, Unit
@@ -48,19 +49,19 @@ def _item_id(raw: Any) -> str | None:
     return None
 
 
-def _load_items_file(path: Path, content: bytes | Problem) -> tuple[LedgerFile, list[Problem], str | None]:
-    empty = LedgerFile(path, [], [])
+def _load_items_file(path: Path, content: bytes | Problem) -> tuple[LedgerFile, list[Problem], str | None, _Extra]:
+    empty, none = LedgerFile(path, [], []), _Extra([], [], [])
     if isinstance(content, Problem):
-        return empty, [content], None
+        return empty, [content], None, none
     text = decode(content, path)
     if isinstance(text, Problem):
-        return empty, [text], None
+        return empty, [text], None, none
     if not text.strip():
-        return empty, [Problem(str(path), tr("file is empty"), 1, 1)], None
+        return empty, [Problem(str(path), tr("file is empty"), 1, 1)], None, none
     try:
         parsed = parse(text)
     except YamlProblem as exc:
-        return empty, [Problem(str(path), exc.message, exc.line, exc.col)], None
+        return empty, [Problem(str(path), exc.message, exc.line, exc.col)], None, none
     out = _Collector(path, text)
     data = parsed.data
     raw_items = data.get("items", [])
@@ -73,11 +74,42 @@ def _load_items_file(path: Path, content: bytes | Problem) -> tuple[LedgerFile, 
     items, bad = _validate_items(raw_items)
     for index, loc, message in bad:
         out.add(("items", index, *loc), message, _item_id(raw_items[index]))
-    lines = [parsed.item_lines[i] for i in range(len(raw_items)) if i not in {b[0] for b in bad}]
+    bad_indexes = {b[0] for b in bad}
+    lines = [parsed.item_lines[i] for i in range(len(raw_items)) if i not in bad_indexes]
+    salvaged = [(i, _salvage(raw_items[i])) for i in sorted(bad_indexes)]
     file = LedgerFile(path, items, lines,
                       batch=head.batch if isinstance(head, ItemsFile) else None,
                       questions=dict(head.questions) if isinstance(head, ItemsFile) else {})
-    return file, out.problems(), text
+    extra = _Extra([i for i in range(len(raw_items)) if i not in bad_indexes],
+                   [(i, s) for i, s in salvaged if s is not None], parsed.item_lines)
+    return file, out.problems(), text, extra
+
+
+@dataclass(slots=True)
+class _Extra:
+    """What the cross-record checks need beyond the loaded file: each valid item's position in
+    the YAML list, and the id and units of the items that failed validation (so that duplicate
+    ids and unknown units are reported for them too)."""
+
+    positions: list[int]
+    salvaged: list[tuple[int, Any]]
+    lines: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Salvaged:
+    id: str
+    lead: str
+    responsible: tuple[str, ...]
+
+
+def _salvage(raw: Any) -> _Salvaged | None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        return None
+    lead = raw.get("lead") if isinstance(raw.get("lead"), str) else ""
+    resp = raw.get("responsible")
+    responsible = tuple(resp) if isinstance(resp, list) and all(isinstance(r, str) for r in resp) else ()
+    return _Salvaged(raw["id"], lead or "", responsible)
 
 
 def _validate_items(raw_items: list[Any]) -> tuple[list[Item], list[tuple[int, tuple[Any, ...], str]]]:
@@ -122,9 +154,11 @@ def build(data_dir: Path, paths: list[Path], units_path: Path, contents: dict[Pa
         files: list[LedgerFile] = []
         problems: list[Problem] = []
         texts: dict[Path, str] = {}
+        extras: list[_Extra] = []
         for path in paths:
-            file, file_problems, text = _load_items_file(path, contents[path])
+            file, file_problems, text, extra = _load_items_file(path, contents[path])
             files.append(file)
+            extras.append(extra)
             problems += file_problems
             if text is not None:
                 texts[path] = text
@@ -134,24 +168,36 @@ def build(data_dir: Path, paths: list[Path], units_path: Path, contents: dict[Pa
             texts[units_path] = units_text
         ledger = Ledger(data_dir, files, units_path, units, problems)
         if not unit_problems:
-            ledger.problems += _located(ledger, texts)
+            ledger.problems += _located(ledger, texts, extras)
+        order = {str(p): n for n, p in enumerate([*paths, units_path])}
+        ledger.problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0, p.col or 0))
         return ledger
     finally:
         gc.enable()
 
 
-def _placed(ledger: Ledger) -> list[PlacedItem]:
-    return [PlacedItem(item, fi, ii, f.batch.date if f.batch else None)
-            for fi, f in enumerate(ledger.files) for ii, item in enumerate(f.items)]
-
-
-def _located(ledger: Ledger, texts: dict[Path, str]) -> list[Problem]:
+def _located(ledger: Ledger, texts: dict[Path, str], extras: list[_Extra] | None = None) -> list[Problem]:
     """Run the cross-record checks and put a line and column on each finding."""
+    placed: list[PlacedItem] = []
+    salvaged: list[PlacedItem] = []
+    for fi, f in enumerate(ledger.files):
+        positions = extras[fi].positions if extras else range(len(f.items))
+        batch_date = f.batch.date if f.batch else None
+        placed += [PlacedItem(item, fi, pos, batch_date) for item, pos in zip(f.items, positions, strict=True)]
+        if extras:
+            salvaged += [PlacedItem(s, fi, pos, None) for pos, s in extras[fi].salvaged]
+
     def where(p: PlacedItem) -> str:
         f = ledger.files[p.file]
-        return f"{display_path(f.path)}:{f.item_lines[p.index]}"
+        lines = extras[p.file].lines if extras else f.item_lines
+        return f"{display_path(f.path)}:{lines[p.index]}"
 
-    findings: list[Finding] = run_all(_placed(ledger), ledger.units, [f.questions for f in ledger.files], where)
+    findings: list[Finding] = run_all(placed, ledger.units, [f.questions for f in ledger.files], where)
+    if salvaged:
+        findings += check_units_exist(salvaged, ledger.units)
+        known = {(f.file, f.path) for f in findings}
+        everything = sorted([*placed, *salvaged], key=lambda p: (p.file, p.index))
+        findings += [f for f in check_ids(everything, where) if (f.file, f.path) not in known]
     by_file: dict[int, _Collector] = {}
     for finding in findings:
         path = ledger.units_path if finding.file == -1 else ledger.files[finding.file].path
@@ -159,7 +205,7 @@ def _located(ledger: Ledger, texts: dict[Path, str]) -> list[Problem]:
         collector.add(finding.path, finding.message, finding.item)
     out: list[Problem] = []
     for key in sorted(by_file):
-        out += by_file[key].problems()
+        out += sorted(by_file[key].problems(), key=lambda p: (p.line or 0, p.col or 0))
     return out
 
 

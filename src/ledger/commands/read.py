@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import app, console, data_dir, guarded, out
+from ..cli import app, console, data_dir, guarded, out, problem_count
 from ..i18n import tr
 from .common import Format, as_of_date, loaded, optional_date, resolve_unit
 
@@ -41,7 +41,7 @@ def check_command(
     for problem in problems:
         out(problem.render() + "\n")
     if problems:
-        out(tr("{n} problems", n=len(problems)) + "\n")
+        out(problem_count(len(problems)) + "\n")
         raise typer.Exit(code=1)
     out(tr("ok: {items} items, {units} units, no problems", items=len(ledger.items), units=len(ledger.units)) + "\n")
 
