@@ -56,7 +56,12 @@ class Ledger:
         from ledger.cli import app
 
         full_env = {"LEDGER_TODAY": today or self.today, "LEDGER_LANG": lang, **(env or {})}
-        return self.runner.invoke(app, ["--data", str(self.data), *args], env=full_env, catch_exceptions=False)
+        previous = os.getcwd()
+        os.chdir(self.root)  # as a user standing in the repository: paths print as data/items.yaml
+        try:
+            return self.runner.invoke(app, ["--data", "data", *args], env=full_env, catch_exceptions=False)
+        finally:
+            os.chdir(previous)
 
     def items_text(self) -> str:
         return (self.data / "items.yaml").read_text(encoding="utf-8")

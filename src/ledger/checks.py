@@ -93,7 +93,7 @@ def check_units_exist(placed: list[PlacedItem], units: list[Unit]) -> Iterator[F
                 if name in seen:
                     yield Finding(p.file, path, tr("responsible units list {name!r} twice", name=name), p.item.id)
                 seen.add(name)
-            if name not in lookup:
+            if name and name not in lookup:
                 guess = _closest(name, canonical)
                 msg = (tr("unknown unit {name!r}; did you mean {suggestion}?", name=name, suggestion=guess)
                        if guess else tr("unknown unit {name!r}", name=name))

@@ -47,12 +47,17 @@ def _message(err: dict[str, Any], field: str) -> str:
     return str(err.get("msg", kind))
 
 
-_UNION_TAGS = ("date", "literal['ongoing']", "function-after", "str", "int")
+_UNION_FIELDS = ("deadline", "previous")  # date | "ongoing": pydantic labels each branch
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Drop pydantic's union-branch labels so a loc is a path into the YAML."""
-    return tuple(p for p in loc if not (isinstance(p, str) and (p in _UNION_TAGS or "[" in p)))
+    out: list[Any] = []
+    for part in loc:
+        if out and out[-1] in _UNION_FIELDS and isinstance(part, str):
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def field_name(path: tuple[Any, ...]) -> str:

@@ -1,0 +1,195 @@
+"""`ledger list`: every filter, every format, the table's layout at a fixed width."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+NINE_OVERDUE = ["1-1", "1-6", "1-7", "1-10", "1-11", "1-14", "2-1", "2-8", "2-10"]
+
+
+def ids(result) -> list[str]:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 0, result.stderr
+    return [row["id"] for row in json.loads(result.stdout)]
+
+
+def test_overdue_as_of_september(shipped):
+    assert ids(shipped("list", "--overdue", "--as-of", "2024-09-01", "--format", "json")) == NINE_OVERDUE
+
+
+def test_overdue_as_of_july(shipped):
+    assert ids(shipped("list", "--overdue", "--as-of", "2024-07-01", "--format", "json")) == ["1-6", "1-7"]
+
+
+def test_deadline_day_itself_is_not_overdue(shipped):
+    assert ids(shipped("list", "--overdue", "--as-of", "2024-06-30", "--format", "json")) == []
+
+
+def test_json_fields(shipped):
+    rows = json.loads(shipped("list", "--as-of", "2024-09-01", "--format", "json", "--search", "拖欠").stdout)
+    assert rows == [{
+        "id": "2-8", "question": 2, "source": None, "text": "对于单位拖欠款项需要改进。", "lead": "区财政局",
+        "responsible": ["区财政局", "区建设环保局", "市园投集团"], "and_others": False, "leader": None,
+        "deadline": "2024-08-31", "original_deadline": "2024-08-31", "extensions": 0, "status": "open",
+        "overdue": True, "days_overdue": 1, "closed_date": None, "closed_late": None, "last_progress": None,
+    }]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--question", "2", "--dated"], ["2-1", "2-7", "2-8", "2-10"]),
+        (["--dept", "区财政局"], ["2-7", "2-8"]),
+        (["--dept", "财政局"], ["2-7", "2-8"]),  # an alias
+        (["--lead", "区财政局"], ["2-8"]),
+        (["--lead", "区营商办", "--question", "1"], ["1-15", "1-17", "1-18"]),
+        (["--dept", "各镇（街道）"], ["1-4", "2-4", "2-11"]),
+        (["--due-soon", "30"], ["1-1", "1-10", "1-11", "1-14", "2-1", "2-8", "2-10"]),
+        (["--due-soon", "5"], []),
+        (["--due-before", "2024-07-01"], ["1-6", "1-7"]),
+        (["--due-after", "2024-08-31"], ["2-7"]),
+        (["--due-after", "2024年6月30日", "--due-before", "2024-12-31"],
+         ["1-1", "1-10", "1-11", "1-14", "2-1", "2-8", "2-10"]),
+        (["--search", "教育局"], ["1-1", "1-10", "1-11", "2-1", "2-10"]),
+        (["--search", "市场监管", "--ongoing"], ["2-2"]),
+        (["--status", "closed"], []),
+        (["--status", "in_progress"], []),
+        (["--dept", "区经济合作局", "--due-soon", "31", "--question", "2"], ["2-1", "2-10"]),
+    ],
+)
+def test_filters(shipped, args, expected):
+    assert ids(shipped("list", "--as-of", "2024-08-01", "--format", "json", *args)) == expected
+
+
+def test_ongoing_and_dated_partition_the_ledger(shipped):
+    ongoing = ids(shipped("list", "--ongoing", "--format", "json"))
+    dated = ids(shipped("list", "--dated", "--format", "json"))
+    assert (len(ongoing), len(dated)) == (23, 10)
+    assert ids(shipped("list", "--status", "open", "--format", "json")) == ids(shipped("list", "--format", "json"))
+
+
+@pytest.mark.parametrize("as_of", ["2024-09-01", "2024年9月1日", "Sep 1 2024", "2024/9/1"])
+def test_date_forms(shipped, as_of):
+    assert ids(shipped("list", "--overdue", "--as-of", as_of, "--format", "json")) == NINE_OVERDUE
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as-of", "2024-02-30"], "Error: --as-of: '2024-02-30' is not a real date\n"),
+        (["--as-of", "someday"], "Error: --as-of: 'someday' is not a date (use YYYY-MM-DD or 2024年8月31日)\n"),
+        (["--dept", "教育局"], "Error: --dept: unknown unit '教育局'\n"),
+        (["--lead", "财政"], "Error: --lead: unknown unit '财政'; did you mean 财政局, 区财政局?\n"),
+    ],
+)
+def test_bad_arguments_are_usage_errors(shipped, args, message):
+    result = shipped("list", *args)
+    assert result.exit_code == 2
+    assert result.stderr == message
+    assert result.stdout == ""
+
+
+def test_bad_status_is_a_usage_error(shipped):
+    result = shipped("list", "--status", "done")
+    assert result.exit_code == 2
+    assert "Invalid value for --status: use open, in_progress or closed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_csv(shipped):
+    result = shipped("list", "--overdue", "--as-of", "2024-07-01", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["id", "question", "text", "lead", "responsible", "deadline", "status", "overdue", "days_overdue",
+                       "original_deadline", "extensions", "closed_date", "last_progress"]
+    assert rows[1] == ["1-6", "1", "希望应急管理局对企业进行科学管理和分类，到企业评价的专家水平一致。", "区应急管理局",
+                       "区应急管理局", "2024-06-30", "open", "true", "1", "2024-06-30", "0", "", ""]
+    assert len(rows) == 3
+
+
+def test_markdown(shipped):
+    result = shipped("list", "--lead", "区财政局", "--format", "markdown")
+    assert result.stdout == (
+        "| id | question | text | lead | responsible | deadline | status | overdue | days_overdue"
+        " | original_deadline | extensions | closed_date | last_progress |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 2-8 | 2 | 对于单位拖欠款项需要改进。 | 区财政局 | 区财政局、区建设环保局、市园投集团 | 2024-08-31 | open | true"
+        " | 10 | 2024-08-31 | 0 |  |  |\n"
+    )
+
+
+TABLE_80_EN = """\
+┏━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━┓
+┃ ID  ┃ Feedback                    ┃ Lead           ┃ Deadline   ┃ Status     ┃
+┡━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━┩
+│ 1-6 │ 希望应急管理局对企业进行科  │ 区应急管理局   │ 2024-06-30 │ overdue 1d │
+│     │ 学管理和分类，到企业评价的  │                │            │            │
+│     │ 专家水平一致。              │                │            │            │
+│ 1-7 │ 希望市场监管局在办证上各县  │ 区市场监管分局 │ 2024-06-30 │ overdue 1d │
+│     │ 区保持一致所需资料。        │                │            │            │
+└─────┴─────────────────────────────┴────────────────┴────────────┴────────────┘
+2 items · open 2, in progress 0, closed 0, overdue 2 · as of 2024-07-01         
+"""
+
+TABLE_80_ZH = """\
+┏━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━┓
+┃ 编号 ┃ 反馈问题                      ┃ 牵头部门       ┃ 整改时限   ┃ 状态    ┃
+┡━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━┩
+│ 1-6  │ 希望应急管理局对企业进行科学  │ 区应急管理局   │ 2024-06-30 │ 逾期1天 │
+│      │ 管理和分类，到企业评价的专家  │                │            │         │
+│      │ 水平一致。                    │                │            │         │
+│ 1-7  │ 希望市场监管局在办证上各县区  │ 区市场监管分局 │ 2024-06-30 │ 逾期1天 │
+│      │ 保持一致所需资料。            │                │            │         │
+└──────┴───────────────────────────────┴────────────────┴────────────┴─────────┘
+共 2 项 · 未整改 2，整改中 0，已销号 0，逾期 2 · 截至 2024-07-01                
+"""
+
+TABLE_120_ZH = """\
+┏━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━┓
+┃ 编号 ┃ 反馈问题                       ┃ 牵头部门     ┃ 责任部门                               ┃ 整改时限   ┃ 状态    ┃
+┡━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━┩
+│ 2-7  │ 希望能出台更多优惠、便企措施。 │ 区经济商务局 │ 区经济商务局、区经济合作局、区财政局、 │ 2024-12-31 │ 未整改  │
+│      │                                │              │ 区发展改革局（等部门）                 │            │         │
+│ 2-8  │ 对于单位拖欠款项需要改进。     │ 区财政局     │ 区财政局、区建设环保局、市园投集团     │ 2024-08-31 │ 逾期1天 │
+└──────┴────────────────────────────────┴──────────────┴────────────────────────────────────────┴────────────┴─────────┘
+共 2 项 · 未整改 2，整改中 0，已销号 0，逾期 1 · 截至 2024-09-01                                                        
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "columns", "args", "expected"),
+    [
+        ("en", "80", ["--overdue", "--as-of", "2024-07-01"], TABLE_80_EN),
+        ("zh", "80", ["--overdue", "--as-of", "2024-07-01"], TABLE_80_ZH),
+        ("zh", "120", ["--dept", "财政局", "--as-of", "2024-09-01"], TABLE_120_ZH),
+    ],
+)
+def test_table_layout(shipped, lang, columns, args, expected):
+    result = shipped("list", *args, lang=lang, env={"COLUMNS": columns})
+    assert result.exit_code == 0
+    assert result.stdout == expected
+
+
+def test_table_ids_and_dates_never_truncated_at_80_columns(shipped):
+    result = shipped("list", "--as-of", "2024-09-01", env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    for item_id in ["1-1", "1-18", "2-15"]:
+        assert any(line.startswith(f"│ {item_id} ") for line in lines)
+    assert result.stdout.count("2024-08-31") == 7
+
+
+def test_long_tables_are_limited_with_a_hint(shipped):
+    result = shipped("list", "--limit", "3")
+    assert result.exit_code == 0
+    assert result.stdout.count("│ 1-") == 3
+    assert "3 of 33 items shown" in result.stdout
+    assert result.stderr == "30 more rows not shown: use --all or --limit N\n"
+    assert shipped("list", "--all", "--limit", "3").stdout.count("│ ") > 33
+
+
+def test_no_match(shipped):
+    result = shipped("list", "--status", "closed", "--as-of", "2024-07-01")
+    assert result.stdout == "no items match · as of 2024-07-01\n"
