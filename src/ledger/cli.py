@@ -107,7 +107,7 @@ def console() -> Any:
     return Console(highlight=False, soft_wrap=False)
 
 
-from .commands import gitcmds, read, reports, write  # noqa: E402,F401  (registers the commands)
+from .commands import gitcmds, history, read, reports, write  # noqa: E402,F401  (registers the commands)
 
 
 def run() -> None:

@@ -217,8 +217,13 @@ def transaction(data_dir: Path, notices: list[str] | None = None) -> Iterator[Tr
         ledger = load(data_dir, keep_text=True)
         require_valid(ledger)
         txn = Transaction(ledger)
-        yield txn
-        txn.commit()
+        try:
+            yield txn
+            txn.commit()
+        except BaseException:
+            for path in txn.extra_files:  # evidence copied for a change that did not land
+                path.unlink(missing_ok=True)
+            raise
 
 
 class Transaction:

@@ -25,7 +25,8 @@ DateOpt = Annotated[str | None, typer.Option("--date", metavar="DATE", help="Whe
 
 
 def _apply(action: str, item_id: str, change: Callable[[Transaction, Item], Item], commit: bool | None,
-           summary: str) -> Item:
+           summary: Callable[[Item], str], message: Callable[[Item], str]) -> Item:
+    """One locked change of one item; then the confirmation, then (if asked) the commit."""
     folder = data_dir()
     notices: list[str] = []
     with transaction(folder, notices) as txn:
@@ -33,7 +34,8 @@ def _apply(action: str, item_id: str, change: Callable[[Transaction, Item], Item
         txn.replace(new)
     for notice in notices:
         sys.stderr.write(notice + "\n")
-    _maybe_commit(folder, commit, action, item_id, summary, txn)
+    out(message(new) + "\n")
+    _maybe_commit(folder, commit, action, item_id, summary(new), txn)
     return new
 
 
@@ -96,10 +98,13 @@ def close_command(
         return actions.close(item, day=day, by=by, evidence=records, note=note, today=today(),
                              batch_date=_batch_date(txn, item_id))
 
-    new = _apply("close", item_id, change, commit, f"closed by {by}")
-    assert new.closed is not None
-    out(tr("closed {id} on {date} by {by}", id=new.id, date=new.closed.date, by=new.closed.by)
-        + (" (" + tr("late") + ")" if new.closed.late else "") + "\n")
+    def message(new: Item) -> str:
+        assert new.closed is not None
+        return (tr("closed {id} on {date} by {by}", id=new.id, date=new.closed.date, by=new.closed.by)
+                + (" (" + tr("late") + ")" if new.closed.late else ""))
+
+    _apply("close", item_id, change, commit, lambda new: f"closed by {by}" + (" (late)" if new.closed and new.closed.late
+                                                                             else ""), message)
 
 
 @app.command("reopen")
@@ -122,10 +127,9 @@ def reopen_command(
     if not reason:
         raise typer.BadParameter(tr("a reason is required"), param_hint="--reason")
     day = parse_date(date, "--date") if date else today()
-    new = _apply("reopen", item_id,
-                 lambda txn, item: actions.reopen(item, reason=reason, by=by, day=day, today=today()),
-                 commit, reason)
-    out(tr("reopened {id} on {date}", id=new.id, date=day) + "\n")
+    _apply("reopen", item_id,
+           lambda txn, item: actions.reopen(item, reason=reason, by=by, day=day, today=today()),
+           commit, lambda new: reason, lambda new: tr("reopened {id} on {date}", id=new.id, date=day))
 
 
 @app.command("progress")
@@ -144,11 +148,10 @@ def progress_command(
     from .. import actions
 
     day = parse_date(date, "--date") if date else today()
-    new = _apply("progress", item_id,
-                 lambda txn, item: actions.progress(item, text=text, day=day, by=by, today=today(),
-                                                    batch_date=_batch_date(txn, item_id)),
-                 commit, text)
-    out(tr("progress noted on {id} ({date})", id=new.id, date=day) + "\n")
+    _apply("progress", item_id,
+           lambda txn, item: actions.progress(item, text=text, day=day, by=by, today=today(),
+                                              batch_date=_batch_date(txn, item_id)),
+           commit, lambda new: text, lambda new: tr("progress noted on {id} ({date})", id=new.id, date=day))
 
 
 @app.command("extend")
@@ -174,11 +177,11 @@ def extend_command(
         raise typer.BadParameter(tr("a reason is required"), param_hint="--reason")
     new_deadline = parse_date(to, "--to")
     day = parse_date(date, "--date") if date else today()
-    new = _apply("extend", item_id,
-                 lambda txn, item: actions.extend(item, to=new_deadline, reason=reason, approved_by=approved_by,
-                                                  day=day, today=today(), batch_date=_batch_date(txn, item_id)),
-                 commit, f"to {new_deadline}: {reason}")
-    out(tr("extended {id} to {to} from {date}", id=new.id, to=new_deadline, date=day) + "\n")
+    _apply("extend", item_id,
+           lambda txn, item: actions.extend(item, to=new_deadline, reason=reason, approved_by=approved_by,
+                                            day=day, today=today(), batch_date=_batch_date(txn, item_id)),
+           commit, lambda new: f"to {new_deadline}: {reason}",
+           lambda new: tr("extended {id} to {to} from {date}", id=new.id, to=new_deadline, date=day))
 
 
 @app.command("add")
@@ -220,8 +223,8 @@ def add_command(
         txn.add(item, _target_file(txn, file))
     for notice in notices:
         sys.stderr.write(notice + "\n")
-    _maybe_commit(folder, commit, "add", item.id, text, txn)
     out(tr("added {id}", id=item.id) + "\n")
+    _maybe_commit(folder, commit, "add", item.id, text, txn)
 
 
 def _target_file(txn: Transaction, file: str | None) -> int:
