@@ -53,7 +53,7 @@ def test_close_after_deadline_is_late(shipped):
 
 
 def test_evidence_names_are_never_overwritten(shipped, tmp_path):
-    for n, item in enumerate(["1-1", "1-10"]):
+    for n in range(2):
         f = tmp_path / f"d{n}" / "凭证.pdf"
         f.parent.mkdir()
         f.write_bytes(b"a" * (n + 1))
@@ -111,7 +111,8 @@ diff --git a/data/items.yaml b/data/items.yaml
         return rows[0]
 
     before, after = row("2024-07-31"), row("2024-08-01")
-    assert (before["overdue"], before["days_overdue"], before["deadline"], before["extensions"]) == (True, 31, "2024-06-30", 0)
+    assert (before["overdue"], before["days_overdue"], before["deadline"], before["extensions"]) == (
+        True, 31, "2024-06-30", 0)
     assert (after["overdue"], after["deadline"], after["original_deadline"], after["extensions"]) == (
         False, "2024-12-31", "2024-06-30", 1)
 
