@@ -175,7 +175,9 @@ ZH: dict[str, str] = {
     "extended {id} to {to} from {date}": "已延期 {id} 至 {to}（自 {date} 起）",
     "progress noted on {id} ({date})": "已记录 {id} 的进展（{date}）",
     "reopened {id} on {date}": "已重新打开 {id}（{date}）",
-    "{what}: {value!r} is not a date (use YYYY-MM-DD or 2024年8月31日)": "{what}：{value!r} 不是日期（请用 YYYY-MM-DD 或 2024年8月31日）",
+    "{what}: {value!r} is not a date (use YYYY-MM-DD or 2024年8月31日)": (
+        "{what}：{value!r} 不是日期（请用 YYYY-MM-DD 或 2024年8月31日）"
+    ),
     "{what}: {value!r} is not a real date": "{what}：{value!r} 不是有效日期",
     # evidence
     "evidence folder {path} leaves the data folder": "佐证目录 {path} 超出了数据目录",
