@@ -334,3 +334,58 @@ def test_show_carries_the_whole_history(shipped):
     text = shipped("show", "2-8", env={"COLUMNS": "100"}).stdout
     for needle in ("第一批已拨付", "资金分批", "closed by 张三", "Evidence: 说明", "2024-09-30"):
         assert needle in text
+
+
+HAND_WRITTEN = """\
+items:
+- id: "A-1"   # 第一项
+  source: 恳谈会
+  text: "一"
+  lead: 财政局
+  responsible:
+  - 区财政局
+  deadline: ongoing
+  status: open
+- id: "A-2"
+  source: 恳谈会
+  text: "二"
+  lead: 区财政局
+  responsible: [区财政局]
+  deadline: 2024-08-31
+  status: open
+"""
+
+
+def test_a_hand_written_layout_keeps_its_own_indentation(small):
+    ledger = small(HAND_WRITTEN)
+    assert ledger("progress", "A-1", "进展", "--date", "2024-09-01").exit_code == 0
+    assert ledger("add", "--id", "A-3", "--source", "x", "--text", "三", "--lead", "区财政局",
+                  "--responsible", "区财政局", "--deadline", "ongoing").exit_code == 0
+    assert ledger.items_text() == HAND_WRITTEN.replace("""\
+  status: open
+- id: "A-2"
+""", """\
+  status: in_progress
+  progress:
+  - date: 2024-09-01
+    text: "进展"
+    recorded: 2024-09-10
+- id: "A-2"
+""") + """
+- id: "A-3"
+  source: x
+  text: "三"
+  lead: 区财政局
+  responsible: [区财政局]
+  deadline: ongoing
+  status: open
+"""
+    assert ledger("check").exit_code == 0
+
+
+def test_crlf_ledger_stays_crlf(small):
+    ledger = small(HAND_WRITTEN.replace("\n", "\r\n"))
+    assert ledger("progress", "A-2", "进展").exit_code == 0
+    raw = (ledger.data / "items.yaml").read_bytes()
+    assert b"\r\n" in raw and raw.count(b"\n") == raw.count(b"\r\n")
+    assert ledger("check").exit_code == 0

@@ -23,10 +23,12 @@ QUOTED_KEYS = frozenset({"id", "text", "reason", "note", "name"})
 FLOW_LIST_KEYS = frozenset({"responsible", "aliases"})
 
 
-def _yaml() -> YAML:
+def _yaml(dash_column: int = 2) -> YAML:
+    """The round-tripper for blocks whose ``- `` stands at ``dash_column`` (2 in the shipped
+    layout, 0 in a hand-written ``items:\n- id: …``)."""
     y = YAML(typ="rt")
     y.preserve_quotes = True
-    y.indent(mapping=2, sequence=4, offset=2)
+    y.indent(mapping=2, sequence=dash_column + 2, offset=dash_column)
     y.width = 4096
     y.allow_unicode = True
     return y
@@ -96,9 +98,13 @@ def _sync_value(key: str | None, old: Any, new: Any) -> Any:
     return _styled(key, new)
 
 
-def _dump(doc: Any) -> str:
+def dash_column(block: str) -> int:
+    return len(block) - len(block.lstrip(" "))
+
+
+def _dump(doc: Any, column: int) -> str:
     buf = StringIO()
-    _yaml().dump(doc, buf)
+    _yaml(column).dump(doc, buf)
     out = buf.getvalue()
     if not out.startswith(WRAPPER):
         raise RuntimeError("unexpected block layout")
@@ -107,12 +113,13 @@ def _dump(doc: Any) -> str:
 
 def rewrite(block: str, new: dict[str, Any]) -> str:
     """The block of an existing item, changed into ``new`` with a minimal textual change."""
-    doc = _yaml().load(WRAPPER + block)
+    column = dash_column(block)
+    doc = _yaml(column).load(WRAPPER + block)
     item = doc["items"][0]
     _sync_map(item, new, ITEM_KEY_ORDER)
-    return _dump(doc)
+    return _dump(doc, column)
 
 
-def render(new: dict[str, Any]) -> str:
-    """The block of a new item, in the house style."""
-    return _dump({"items": [_styled(None, new)]})
+def render(new: dict[str, Any], column: int = 2) -> str:
+    """The block of a new item, in the house style, its dash at ``column``."""
+    return _dump({"items": [_styled(None, new)]}, column)

@@ -265,11 +265,19 @@ class Transaction:
             end -= 1
         return start, end
 
-    def _verified_block(self, item: Item, block: str, fi: int) -> list[str]:
-        """Read the new block back and insist it is exactly the intended item."""
-        from .blocks import WRAPPER
+    def _verified_block(self, item: Item, block: str, fi: int, column: int) -> list[str]:
+        """Read the new block back and insist it is exactly the intended item, and that it sits
+        in the sequence exactly as the block it replaces did (its dash at ``column``, every other
+        line indented deeper), so the file around it parses as before."""
+        from .blocks import WRAPPER, dash_column
         from .validate import validate_item
         from .yamlio import YamlProblem, parse
+
+        lines = block.splitlines()
+        nested = all(not line.strip() or line.startswith(" " * (column + 1)) for line in lines[1:])
+        if not lines or dash_column(block) != column or not lines[0][column:].startswith("- ") or not nested:
+            raise LedgerError(tr("internal error: item {id} would not read back as written{detail}",
+                                 id=item.id, detail=" (layout)"))
 
         try:
             parsed = parse(WRAPPER + block.replace("\r\n", "\n"))
@@ -288,28 +296,30 @@ class Transaction:
         return self.ledger.get(item_id)
 
     def replace(self, item: Item) -> None:
-        from .blocks import rewrite
+        from .blocks import dash_column, rewrite
         from .serialize import item_to_data
 
         fi, ii = self.ledger.index()[item.id]
         lines = self._file_lines(fi)
         start, end = self._block_range(fi, ii)
         old_block = "".join(lines[start:end]).replace("\r\n", "\n")
-        new_lines = self._verified_block(item, rewrite(old_block, item_to_data(item)), fi)
+        new_block = rewrite(old_block, item_to_data(item))
+        new_lines = self._verified_block(item, new_block, fi, dash_column(old_block))
         lines[start:end] = new_lines
         self._shift(fi, ii + 1, len(new_lines) - (end - start))
         self.ledger.files[fi].items[ii] = item
         self._touch(fi)
 
     def add(self, item: Item, fi: int) -> None:
-        from .blocks import render
+        from .blocks import dash_column, render
         from .serialize import item_to_data
 
         if item.id in self.ledger.index():
             raise LedgerError(tr("item {id} already exists", id=item.id))
         lines = self._file_lines(fi)
         f = self.ledger.files[fi]
-        new_lines = self._verified_block(item, render(item_to_data(item)), fi)
+        column = dash_column(lines[f.item_lines[-1] - 1]) if f.items else 2
+        new_lines = self._verified_block(item, render(item_to_data(item), column), fi, column)
         newline = self._newline(fi)
         if f.items:
             _, end = self._block_range(fi, len(f.items) - 1)

@@ -231,8 +231,8 @@ def _target_file(txn: Transaction, file: str | None) -> int:
     from ..errors import UsageError
 
     files = txn.ledger.files
-    if file is None:
-        return 0
+    if file is None:  # items.yaml when there is one (it sorts first), else the last of items/
+        return 0 if files[0].path.name == "items.yaml" and files[0].path.parent == txn.ledger.data_dir else len(files) - 1
     wanted = Path(file).resolve()
     for fi, f in enumerate(files):
         if f.path.resolve() == wanted or f.path.name == file:
