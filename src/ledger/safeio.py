@@ -16,8 +16,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import i18n
 from .errors import LedgerError
 from .i18n import tr
+
+ZH_MESSAGES = {
+    "cannot write in {folder}: {reason}": "无法在 {folder} 中写入：{reason}",
+    "another ledger command (process {pid}) is writing in {folder}; try again":
+        "另一个 ledger 命令（进程 {pid}）正在写入 {folder}；请稍后重试",
+    "took over a stale lock left by process {pid}, which is no longer running":
+        "接管了进程 {pid} 遗留的锁（该进程已不在运行）",
+    "cannot write {path}: {reason}; nothing was changed": "无法写入 {path}：{reason}；未做任何改动",
+    "no space left on device": "磁盘空间不足",
+    "{path} is a symbolic link; the ledger does not write through links": "{path} 是符号链接；台账不会经由链接写入",
+}
+i18n.ZH.update(ZH_MESSAGES)
 
 LOCK_NAME = ".ledger.lock"
 TMP_SUFFIX = ".ledger-tmp"
@@ -48,9 +61,13 @@ def folder_lock(folder: Path, notices: list[str] | None = None) -> Iterator[None
     deadline = time.monotonic() + LOCK_TIMEOUT_S
     while True:
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            # O_NOFOLLOW: a lock "file" planted as a link (say to ~/.bashrc) must not be truncated.
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
         except OSError as exc:
-            raise LedgerError(tr("cannot write in {folder}: {reason}", folder=folder, reason=exc.strerror)) from None
+            if exc.errno == errno.ELOOP:
+                raise LedgerError(tr("{path} is a symbolic link; the ledger does not write through links",
+                                     path=path)) from None
+            raise LedgerError(tr("cannot write in {folder}: {reason}", folder=folder, reason=_reason(exc))) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -71,15 +88,19 @@ def folder_lock(folder: Path, notices: list[str] | None = None) -> Iterator[None
             break
         os.close(fd)
     try:
-        previous = _read_pid(fd)
-        if previous is not None and previous != os.getpid() and not _pid_alive(previous):
-            if notices is not None:
-                notices.append(tr("took over a stale lock left by process {pid}, which is no longer running",
-                                  pid=previous))
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, str(os.getpid()).encode())
+        try:
+            previous = _read_pid(fd)
+            if previous is not None and previous != os.getpid() and not _pid_alive(previous):
+                if notices is not None:
+                    notices.append(tr("took over a stale lock left by process {pid}, which is no longer running",
+                                      pid=previous))
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError as exc:  # a full disk can refuse even the few bytes of a pid
+            raise LedgerError(tr("cannot write in {folder}: {reason}", folder=folder, reason=_reason(exc))) from None
         _remove_stale_temporaries(folder)
+        _pause_point("after-lock")
         yield
     finally:
         try:
@@ -104,6 +125,10 @@ def _remove_stale_temporaries(folder: Path) -> None:
                     pass
 
 
+def _reason(exc: OSError) -> str:
+    return tr("no space left on device") if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+
+
 def _fsync_folder(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -124,31 +149,56 @@ def atomic_write(path: Path, data: bytes) -> None:
         mode = os.stat(path).st_mode & 0o777
     except FileNotFoundError:
         mode = 0o644
+    created = False
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            os.unlink(tmp)  # a leftover of a dead writer that had our pid; never written through
+        except FileNotFoundError:
+            pass
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+        created = True
+        try:
+            half = len(data) // 2
+            _write_all(fd, memoryview(data)[:half])
+            _pause_point("mid-write")
+            _write_all(fd, memoryview(data)[half:])
             os.fsync(fd)
         finally:
             os.close(fd)
         _pause_point("before-rename")
         os.replace(tmp, path)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        reason = "no space left on device" if exc.errno == errno.ENOSPC else exc.strerror
-        raise LedgerError(tr("cannot write {path}: {reason}; nothing was changed", path=path, reason=reason)) from None
+        if created:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise LedgerError(tr("cannot write {path}: {reason}; nothing was changed", path=path,
+                             reason=_reason(exc))) from None
+    _pause_point("after-rename")
     _fsync_folder(path.parent)
 
 
-def _pause_point(name: str) -> None:
-    """A deterministic place for the crash-safety tests to kill a writer: set
-    ``LEDGER_TEST_PAUSE=<name>:<seconds>`` to sleep there."""
+def _write_all(fd: int, view: memoryview) -> None:
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+PAUSE_POINTS = ("after-lock", "after-evidence", "mid-write", "before-rename", "after-rename")
+"""In the order a write passes them: the lock is held (and stale temporaries are gone); the
+evidence files are copied; half of the new items file is in the temporary file; all of it is
+written and fsynced; the rename is done but the folder not yet fsynced nor the lock released."""
+
+
+def pause_point(name: str) -> None:
+    """A deterministic place for the crash-safety tests to kill a writer: with
+    ``LEDGER_TEST_PAUSE=<name>:<seconds>`` the process writes ``ledger-test-pause <name>`` on
+    stderr (so a test knows where it is) and sleeps there. Costs one environment look-up."""
     spec = os.environ.get("LEDGER_TEST_PAUSE")
     if spec and spec.split(":", 1)[0] == name:
+        os.write(2, f"ledger-test-pause {name}\n".encode())
         time.sleep(float(spec.split(":", 1)[1]))
+
+
+_pause_point = pause_point

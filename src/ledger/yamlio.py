@@ -2,7 +2,8 @@
 
 Reading uses PyYAML's C parser (libyaml) with a constructor of our own that refuses what a
 ledger never needs and an attacker might use: anchors and aliases (billion laughs), tags
-(``!!python/object``), duplicate keys and absurd nesting.  Dates are kept as text so that pydantic
+(``!!python/object``), duplicate keys, absurd nesting (libyaml itself stops at 1,000 levels
+before composing; we stop at 64) and absurdly long values.  Dates are kept as text so that pydantic
 reports a bad date as a field problem instead of the loader crashing on ``2024-02-30``.
 """
 
@@ -14,10 +15,25 @@ from typing import Any
 
 import yaml
 
+from . import i18n
 from .i18n import tr
+
+ZH_MESSAGES = {
+    "a value of {n} characters is over the limit of {limit}": "值长 {n} 个字符，超过了 {limit} 个字符的上限",
+    "a key must be plain text": "键必须是纯文本",
+}
+i18n.ZH.update(ZH_MESSAGES)
 
 MAX_DEPTH = 64
 """Far deeper than any ledger file; bounds time and stack on hostile input."""
+
+MAX_SCALAR_CHARS = 1_000_000
+"""One value (a feedback text, a note) longer than this is refused: no real record needs it,
+and rewriting a block with such a value costs seconds per megabyte."""
+
+_ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,])[&*][^\s]", re.MULTILINE)
+"""Where an anchor (``&a``) or an alias (``*a``) could start. Almost no ledger text matches, so
+the exact check (a scan of the parser's events) runs only when one might be there."""
 
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
@@ -60,6 +76,9 @@ def _construct(node: yaml.Node) -> Any:
         if cur.tag not in _SAFE_TAGS:
             raise YamlProblem(tr("tag {tag} is not allowed", tag=cur.tag), *_mark(cur))
         if isinstance(cur, yaml.ScalarNode):
+            if len(cur.value) > MAX_SCALAR_CHARS:
+                raise YamlProblem(tr("a value of {n} characters is over the limit of {limit}",
+                                     n=len(cur.value), limit=MAX_SCALAR_CHARS), *_mark(cur))
             parent[slot] = _scalar(cur)
             continue
         if id(cur) in seen:
@@ -74,8 +93,13 @@ def _construct(node: yaml.Node) -> Any:
             mapping: dict[Any, Any] = {}
             parent[slot] = mapping
             for key_node, value_node in cur.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SAFE_TAGS:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlProblem(tr("a key must be plain text"), *_mark(key_node))
+                if key_node.tag not in _SAFE_TAGS:
                     raise YamlProblem(tr("tag {tag} is not allowed", tag=key_node.tag), *_mark(key_node))
+                if len(key_node.value) > MAX_SCALAR_CHARS:
+                    raise YamlProblem(tr("a value of {n} characters is over the limit of {limit}",
+                                         n=len(key_node.value), limit=MAX_SCALAR_CHARS), *_mark(key_node))
                 key = _scalar(key_node)
                 if not isinstance(key, str | int):
                     key = str(key)
@@ -126,6 +150,28 @@ def check_conflict_markers(text: str) -> None:
         raise YamlProblem(tr("git conflict marker: resolve the merge first"), line, 1)
 
 
+def _byte_position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column of a byte offset into the UTF-8 form of ``text`` (libyaml counts bytes)."""
+    prefix = text.encode("utf-8")[:offset].decode("utf-8", "ignore")
+    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def _check_no_anchors(text: str) -> None:
+    """Refuse any anchor or alias, even one that would do no harm: a ledger never needs them,
+    and a block rewritten on its own could not resolve an alias to another block."""
+    if ("&" not in text and "*" not in text) or not _ANCHOR_HINT.search(text):
+        return
+    loader = yaml.CSafeLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                raise YamlProblem(tr("anchors and aliases are not allowed in a ledger file"),
+                                  event.start_mark.line + 1, event.start_mark.column + 1)
+    finally:
+        loader.dispose()
+
+
 def parse(text: str) -> Parsed:
     """Parse one ledger file. Raises ``YamlProblem`` with a line for anything malformed."""
     check_conflict_markers(text)
@@ -133,6 +179,7 @@ def parse(text: str) -> Parsed:
     try:
         try:
             node = loader.get_single_node()
+            _check_no_anchors(text)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "malformed"
@@ -141,6 +188,9 @@ def parse(text: str) -> Parsed:
                 mark.line + 1 if mark else None,
                 mark.column + 1 if mark else None,
             ) from None
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, most controls)
+            raise YamlProblem(tr("invalid YAML: {problem}", problem=f"unacceptable character #x{exc.character:04x}: "
+                                 f"{exc.reason}"), *_byte_position(text, exc.position)) from None
         except yaml.YAMLError as exc:
             raise YamlProblem(tr("invalid YAML: {problem}", problem=str(exc).splitlines()[0])) from None
     finally:
