@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -106,8 +108,76 @@ def emit_report(report: Report, fmt: Format) -> None:
            "Stale: ongoing, no progress note in 30 days") + "\n")
 
 
+@app.command("bulletin")
+@guarded
+def bulletin_command(
+    period: Annotated[str, typer.Option("--period", metavar="YYYY-MM", help="The month to report on.")],
+    fmt: Annotated[BulletinFormat, typer.Option("--format", help="markdown, or one self-contained HTML page.")]
+    = BulletinFormat.markdown,
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE",
+                                               help="Write to FILE instead of standard output.")] = None,
+) -> None:
+    """The monthly bulletin (营商环境建设通报): closed in the month (on time / late), became
+    overdue, extensions, reopenings, progress notes, the still-overdue items by lead unit, ongoing
+    items with no progress in the month, and the units ranked.
+
+    The ledger is read as it stood at the end of the month (today, for the current month).
+    The HTML page needs no network: its styles and charts are inside it; it prints on A4.
+
+    Examples:
+
+      ledger bulletin --period 2024-08
+
+      ledger bulletin --period 2024-08 --format html -o 通报-2024-08.html
+    """
+    from ..bulletin import build_bulletin, parse_period
+    from ..errors import UsageError
+    from ..storage import today
+
+    try:
+        parse_period(period)
+    except ValueError:
+        raise UsageError(tr("--period: {value!r} is not a month (use YYYY-MM, such as 2024-08)", value=period)) from None
+    ledger = loaded()
+    batch_days = [f.batch.date for f in ledger.files if f.batch is not None]
+    bulletin = build_bulletin(ledger.items, ledger.units, period, today(), min(batch_days) if batch_days else None)
+    if fmt is BulletinFormat.html:
+        from ..render.html import bulletin_html
+
+        text = bulletin_html(bulletin)
+    else:
+        from ..render.markdown_bulletin import to_markdown
+
+        text = to_markdown(bulletin)
+    write_output(text, output)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """To stdout, or atomically to a file (never half-written)."""
+    if output is None or output == "-":
+        out(text)
+        return
+    write_bytes(Path(output), text.encode("utf-8"))
+    sys.stderr.write(tr("wrote {path}", path=output) + "\n")
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    from ..errors import LedgerError
+    from ..safeio import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise LedgerError(tr("cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)) from None
+
+
 ZH_MESSAGES = {
     "slowest units first": "慢者在前",
+    "--period: {value!r} is not a month (use YYYY-MM, such as 2024-08)": (
+        "--period：{value!r} 不是月份（请用 YYYY-MM，如 2024-08）"
+    ),
+    "wrote {path}": "已写入 {path}",
+    "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
 }
 
 from .. import i18n  # noqa: E402
