@@ -5,20 +5,33 @@ interface language, since messages are stored translated), so a cached copy can 
 any edit, by hand or by git, changes the key and the next read parses the files again.  One
 slot per data folder lives in the user's cache folder, outside the repository, so it never
 shows in a diff.  ``LEDGER_NO_CACHE=1`` turns it off.
+
+A slot also records how the data folder was spelled (``data`` or ``/repo/data``: the loaded
+ledger keeps its paths as given) and, when the ledger has problems, the working directory
+(some messages name a path relative to it); a read that differs in either is a miss.  Anything
+wrong with a slot (truncated, corrupt, foreign) is a miss too, never an error.
+
+The model's frozen dataclasses are pickled as ``Class(*fields)`` rather than through the
+dataclass ``__getstate__``/``__setstate__`` pair, which walks ``fields()`` for every object:
+on 10,000 items that halves the unpickling (61 → 36 ms) and cuts the pickling by a third.
 """
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
 import gc
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import __version__
 
-FORMAT = 1
+FORMAT = 2
 
 
 _run_enabled = True
@@ -70,18 +83,73 @@ def _slot(data_dir: Path) -> Path:
     return cache_folder() / f"{tag}.pickle"
 
 
+def _context(data_dir: Path, with_cwd: bool) -> bytes:
+    """What besides the files' content a cached ledger depends on: the data folder's spelling,
+    and the working directory if the ledger carries problem messages."""
+    where = f"{data_dir}\0{os.getcwd() if with_cwd else ''}"
+    return (b"W" if with_cwd else b"-") + hashlib.sha256(where.encode()).hexdigest().encode("ascii")
+
+
+HEADER = 64 + 1 + 64
+
+
+def _reducers() -> dict[type, Callable[[Any], tuple[Any, ...]]]:
+    """``Class(*fields)`` for every frozen dataclass of the model and for ``Problem``."""
+    from . import errors, model
+
+    table: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+    for cls in [*vars(model).values(), errors.Problem]:
+        if not (isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen):  # type: ignore[attr-defined]
+            continue
+        names = [f.name for f in dataclasses.fields(cls) if f.init]
+        if len(names) != len(dataclasses.fields(cls)):
+            continue
+        get = attrgetter(*names)
+        if len(names) == 1:
+            table[cls] = lambda obj, cls=cls, get=get: (cls, (get(obj),))
+        else:
+            table[cls] = lambda obj, cls=cls, get=get: (cls, get(obj))
+    return table
+
+
+_dispatch: dict[type, Any] | None = None
+
+
+def dump(value: Any, fh: BinaryIO) -> None:
+    """Pickle ``value`` into ``fh`` with the model's fast reducers."""
+    global _dispatch
+    if _dispatch is None:
+        _dispatch = {**copyreg.dispatch_table, **_reducers()}
+    pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _dispatch
+    enabled = gc.isenabled()
+    gc.disable()  # the reducers' tuples would set off collections that walk every item: half the time
+    try:
+        pickler.dump(value)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read(data_dir: Path, key: str) -> Any | None:
-    """The cached value for this key, or None. Any unreadable or foreign slot is a miss."""
+    """The cached value for this key, or None. Any unreadable, corrupt or foreign slot is a miss."""
     try:
         with open(_slot(data_dir), "rb") as fh:
-            if fh.read(64).decode("ascii", "replace") != key:
+            header = fh.read(HEADER)
+            if header[:64].decode("ascii", "replace") != key:
+                return None
+            if header[64:] != _context(data_dir, header[64:65] == b"W"):
                 return None
             gc.disable()  # unpickling builds many small objects; the collector only slows it
             try:
-                return pickle.load(fh)
+                value = pickle.load(fh)
+                # Kept for the whole run and free of cycles: move them out of the collector's sight,
+                # or its next passes walk every item again (about 10% of a warm read at 10,000 items).
+                gc.freeze()
+                return value
             finally:
                 gc.enable()
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+    except Exception:  # a damaged slot can make unpickling raise almost anything; it is only a miss
         return None
 
 
@@ -93,9 +161,10 @@ def write(data_dir: Path, key: str, value: Any) -> None:
         slot.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
             fh.write(key.encode("ascii"))
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(_context(data_dir, bool(getattr(value, "problems", None))))
+            dump(value, fh)
         os.replace(tmp, slot)
-    except OSError:
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         try:
             os.unlink(tmp)
         except OSError:
