@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..cli import app, console, guarded, out
+from ..cli import app, console, data_dir, guarded, out
 from ..i18n import tr
 from .common import Format, as_of_date, loaded
 
@@ -161,6 +161,106 @@ def write_output(text: str, output: str | None) -> None:
     sys.stderr.write(tr("wrote {path}", path=output) + "\n")
 
 
+@app.command("export")
+@guarded
+def export_command(
+    output: Annotated[str, typer.Option("-o", "--output", metavar="FILE", help="The file to write.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="xlsx (Excel) or csv (UTF-8 with a BOM).")]
+    = ExportFormat.xlsx,
+) -> None:
+    """Export the ledger as the 整改台账 spreadsheet departments exchange.
+
+    Columns: 序号, 问题编号, 反馈问题, 牵头部门, 责任部门, 整改时限, 整改进展, 完成情况, 销号时间,
+    佐证材料. The xlsx has a frozen header, fitted widths, wrapped cells, overdue rows in red and a
+    second sheet with the report by lead unit; the csv is UTF-8 with a BOM, so Excel shows the
+    Chinese. `ledger import` reads either back.
+
+    Examples:
+
+      ledger export --format xlsx -o 台账.xlsx
+
+      ledger export --format csv -o 台账.csv
+    """
+    from ..storage import today
+
+    ledger = loaded()
+    day = today()
+    if fmt is ExportFormat.csv:
+        from ..render.xlsx import to_csv
+
+        data = to_csv(ledger.items, day).encode("utf-8")
+    else:
+        from ..render.xlsx import to_xlsx
+        from ..report import build_report
+
+        data = to_xlsx(ledger.items, day, build_report(ledger.items, ledger.units, day, "lead"))
+    write_bytes(Path(output), data)
+    sys.stderr.write(tr("wrote {path}", path=output) + "\n")
+
+
+@app.command("import")
+@guarded
+def import_command(
+    file: Annotated[str, typer.Argument(metavar="FILE.xlsx|FILE.csv", help="The 台账 sheet to read.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row and print what would change; write nothing.")]
+    = False,
+) -> None:
+    """Import a 台账 spreadsheet: add new items, update known ones in the columns the sheet has.
+
+    Every row is checked first; problems print as FILE:SHEET:ROW:COLUMN: message and nothing is
+    written unless every row is valid. Text, lead, responsible units and the deadline are
+    replaced; new lines at the end of 整改进展 become progress notes; a row marked
+    已销号，销号人：NAME with 销号时间 and 佐证材料 closes an open item. Recorded history (notes,
+    extensions, close-outs, look-backs) is never changed or removed by a sheet.
+
+    Examples:
+
+      ledger import 台账.xlsx --dry-run
+
+      ledger import 台账.csv
+    """
+    from ..importer import apply, plan_import
+    from ..storage import load, require_valid, today, transaction
+
+    path = Path(file)
+    folder = data_dir()
+    if dry_run:
+        ledger = load(folder)
+        require_valid(ledger)
+        plan = plan_import(ledger, path, today())
+        if plan.problems:
+            raise _problems(plan)
+    else:
+        notices: list[str] = []
+        with transaction(folder, notices) as txn:
+            plan = plan_import(txn.ledger, path, today())
+            if plan.problems:
+                raise _problems(plan)
+            apply(txn, plan)
+        for notice in notices:
+            sys.stderr.write(notice + "\n")
+    for change in plan.changes:
+        if change.new:
+            line = tr("would add {id}", id=change.item.id) if dry_run else tr("added {id}", id=change.item.id)
+        else:
+            line = tr("would update {id}", id=change.item.id) if dry_run else tr("updated {id}", id=change.item.id)
+        out(line + (": " + ", ".join(change.what) if change.what else "") + "\n")
+    new = sum(1 for c in plan.changes if c.new)
+    summary = tr("{rows} rows: {new} new, {changed} changed, {same} unchanged", rows=len(plan.table.rows), new=new,
+                 changed=len(plan.changes) - new, same=plan.unchanged)
+    if dry_run:
+        summary += " " + tr("(dry run: nothing written)")
+    out(summary + "\n")
+
+
+def _problems(plan: Any) -> Exception:
+    from ..errors import LedgerError, display_path
+
+    return LedgerError(tr("{n} rows of {path} have problems; nothing was written",
+                          n=len({p.line for p in plan.problems}), path=display_path(plan.table.path)),
+                       problems=plan.problems)
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     from ..errors import LedgerError
     from ..safeio import atomic_write
@@ -177,6 +277,15 @@ ZH_MESSAGES = {
         "--period：{value!r} 不是月份（请用 YYYY-MM，如 2024-08）"
     ),
     "wrote {path}": "已写入 {path}",
+    "would add {id}": "将新增 {id}",
+    "added {id}": "已新增 {id}",
+    "would update {id}": "将更新 {id}",
+    "updated {id}": "已更新 {id}",
+    "{rows} rows: {new} new, {changed} changed, {same} unchanged": (
+        "共 {rows} 行：新增 {new} 项，更新 {changed} 项，未变 {same} 项"
+    ),
+    "(dry run: nothing written)": "（试运行：未写入）",
+    "{n} rows of {path} have problems; nothing was written": "{path} 中有 {n} 行存在问题；未写入任何内容",
     "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
 }
 
