@@ -436,7 +436,8 @@ def _plan_row(ledger: Ledger, r: _Row, seen: dict[str, int], today: date, source
     fields = _plain_fields(ledger, r, original)
     if fields is None:
         return
-    batch = ledger.batch_of(item_id) if known else (ledger.files[0].batch if ledger.files else None)
+    target = new_items_file(ledger)
+    batch = ledger.batch_of(item_id) if known else ledger.files[target].batch
     batch_date = batch.date if batch else None
     what: list[str]
     if original is not None:
@@ -448,7 +449,7 @@ def _plan_row(ledger: Ledger, r: _Row, seen: dict[str, int], today: date, source
         what = list(dict.fromkeys(labels[k] for k, v in fields.items() if getattr(original, k) != v))
     else:
         match = re.match(r"^(\d+)-", item_id)
-        prompts = ledger.files[0].questions if ledger.files else {}
+        prompts = ledger.files[target].questions
         question = int(match[1]) if match and (not prompts or match[1] in prompts) else None
         try:
             item = actions.new_item(item_id=item_id, text=fields["text"], lead=fields["lead"],
@@ -480,6 +481,14 @@ def _plan_row(ledger: Ledger, r: _Row, seen: dict[str, int], today: date, source
         r.plan.unchanged += 1
 
 
+def new_items_file(ledger: Ledger) -> int:
+    """Where new items go, as with ``ledger add``: items.yaml when there is one, else the last of items/."""
+    if not ledger.files:
+        raise LedgerError(tr("the ledger has no items file to add new items to"))
+    first = ledger.files[0].path
+    return 0 if first.name == "items.yaml" and first.parent == ledger.data_dir else len(ledger.files) - 1
+
+
 def plan_import(ledger: Ledger, path: Path, today: date) -> Plan:
     """Check every row of the sheet against the ledger; the changes it would make, or the problems."""
     table = read_table(path)
@@ -493,10 +502,11 @@ def plan_import(ledger: Ledger, path: Path, today: date) -> Plan:
 
 
 def apply(txn: Transaction, plan: Plan) -> None:
-    """Write the plan's changes: ``replace`` for known items, ``add`` (to the first items file) for new ones."""
+    """Write the plan's changes: ``replace`` for known items, ``add`` for new ones (see ``new_items_file``)."""
+    target = new_items_file(txn.ledger)
     for change in plan.changes:
         if change.new:
-            txn.add(change.item, 0)
+            txn.add(change.item, target)
         else:
             txn.replace(change.item)
 
@@ -540,6 +550,7 @@ ZH_MESSAGES = {
     ),
     "item {id} is on row {row} already": "事项 {id} 已在第 {row} 行出现",
     "control characters are not allowed": "不允许包含控制字符",
+    "the ledger has no items file to add new items to": "台账中没有可新增事项的文件",
     "progress notes +{n}": "新增进展 {n} 条",
     "closed on {date}": "于 {date} 销号",
 }

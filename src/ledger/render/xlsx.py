@@ -22,6 +22,7 @@ from ..i18n import tr
 from ..model import Deadline, Item
 from ..query import days_overdue, status_at
 from ..report import COLUMNS, Report, display_cells
+from .html import display_width
 
 HEADERS = ("序号", "问题编号", "反馈问题", "牵头部门", "责任部门", "整改时限", "整改进展", "完成情况", "销号时间", "佐证材料")
 SHEET_TITLE = "整改台账"
@@ -110,8 +111,6 @@ def to_csv(items: Sequence[Item], today: date) -> str:
 
 
 def _width(value: Any) -> int:
-    from .html import display_width
-
     if value is None:
         return 0
     text = value.isoformat() if isinstance(value, date) else str(value)
@@ -122,7 +121,7 @@ def to_xlsx(items: Sequence[Item], today: date, report: Report) -> bytes:
     """The workbook: the 台账 sheet (frozen header, fitted widths, wrapped cells, overdue rows in
     red, a filter, A4 landscape) and a second sheet with the report by lead unit."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
@@ -141,18 +140,18 @@ def to_xlsx(items: Sequence[Item], today: date, report: Report) -> bytes:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
     widths = {h: _width(h) for h in HEADERS}
+    plain = NamedStyle("台账", alignment=wrap, border=border)
+    late = NamedStyle("逾期", alignment=wrap, border=border, fill=late_fill, font=late_font)
+    day_format = "yyyy-mm-dd"
+    day_column = HEADERS.index("销号时间") + 1
     for n, item in enumerate(items, 1):
         row = sheet_row(item, n, today)
-        ws.append(list(row.values()))
-        overdue = days_overdue(item, today) is not None
-        for cell in ws[n + 1]:
-            cell.alignment = wrap
-            cell.border = border
-            if overdue:
-                cell.fill = late_fill
-                cell.font = late_font
-        ws.cell(row=n + 1, column=HEADERS.index("销号时间") + 1).number_format = "yyyy-mm-dd"
-        for header, value in row.items():
+        style = late if days_overdue(item, today) is not None else plain
+        for k, (header, value) in enumerate(row.items(), 1):
+            cell = ws.cell(row=n + 1, column=k, value=value)  # by position: ws[row] rescans the sheet
+            cell.style = style
+            if k == day_column:
+                cell.number_format = day_format
             widths[header] = max(widths[header], _width(value))
     for k, header in enumerate(HEADERS, 1):
         low, high = WIDTHS[header]
