@@ -20,8 +20,12 @@ ATTRIBUTES = """\
 # >>> ledger git setup: item-level merges of the ledger (`ledger git setup --uninstall` removes this block)
 data/*.yaml merge=ledger
 data/items/*.yaml merge=ledger
+data/items/*.yml merge=ledger
 # <<< ledger git setup
 """
+
+
+LINES = "data/*.yaml merge=ledger, data/items/*.yaml merge=ledger, data/items/*.yml merge=ledger"
 
 
 def hook_text(chained: bool = False) -> str:
@@ -55,7 +59,7 @@ def test_setup_registers_the_driver_and_the_hook(shipped) -> None:
     result = shipped("git", "setup")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        ".gitattributes: added data/*.yaml merge=ledger, data/items/*.yaml merge=ledger\n"
+        f".gitattributes: added {LINES}\n"
         f"git config merge.ledger.driver: {LEDGER} merge-driver %O %A %B %P\n"
         ".git/hooks/pre-commit: installed (runs ledger check on the staged ledger files)\n")
     assert (shipped.root / ".gitattributes").read_text(encoding="utf-8") == ATTRIBUTES
@@ -72,12 +76,12 @@ def test_setup_is_idempotent_and_uninstall_removes_exactly_what_it_added(shipped
     once = state(shipped.root)
     again = shipped("git", "setup")
     assert again.stdout == (
-        ".gitattributes: already has data/*.yaml merge=ledger, data/items/*.yaml merge=ledger\n"
+        f".gitattributes: already has {LINES}\n"
         f"git config merge.ledger.driver: already {LEDGER} merge-driver %O %A %B %P\n"
         ".git/hooks/pre-commit: already installed\n")
     assert state(shipped.root) == once
     result = shipped("git", "setup", "--uninstall")
-    assert result.stdout == (".gitattributes: removed data/*.yaml merge=ledger, data/items/*.yaml merge=ledger\n"
+    assert result.stdout == (f".gitattributes: removed {LINES}\n"
                              "git config: removed merge.ledger\n"
                              ".git/hooks/pre-commit: removed\n")
     assert state(shipped.root) == before
@@ -89,10 +93,12 @@ def test_setup_is_idempotent_and_uninstall_removes_exactly_what_it_added(shipped
 def test_other_attributes_are_kept_and_lines_already_there_are_not_added_twice(shipped) -> None:
     mine = "*.pdf binary\ndata/*.yaml merge=ledger\n*.xlsx -diff\n"
     (shipped.root / ".gitattributes").write_text(mine, encoding="utf-8")
-    assert shipped("git", "setup").stdout.startswith(".gitattributes: added data/items/*.yaml merge=ledger\n")
+    assert shipped("git", "setup").stdout.startswith(
+        ".gitattributes: added data/items/*.yaml merge=ledger, data/items/*.yml merge=ledger\n")
     assert (shipped.root / ".gitattributes").read_text(encoding="utf-8") == mine + (
         "# >>> ledger git setup: item-level merges of the ledger (`ledger git setup --uninstall` removes this block)\n"
         "data/items/*.yaml merge=ledger\n"
+        "data/items/*.yml merge=ledger\n"
         "# <<< ledger git setup\n")
     shipped("git", "setup", "--uninstall")
     assert (shipped.root / ".gitattributes").read_text(encoding="utf-8") == mine
@@ -180,7 +186,7 @@ def test_a_data_folder_deeper_in_the_repository(shipped) -> None:
     result = shipped.runner.invoke(__import__("ledger.cli", fromlist=["app"]).app,
                                    ["--data", str(deeper), "git", "setup"], env={"LEDGER_LANG": "en"})
     assert result.exit_code == 0, result.output
-    assert "台账/data/*.yaml merge=ledger\n台账/data/items/*.yaml merge=ledger\n" in (
+    assert "台账/data/*.yaml merge=ledger\n台账/data/items/*.yaml merge=ledger\n台账/data/items/*.yml merge=ledger\n" in (
         shipped.root / ".gitattributes").read_text(encoding="utf-8")
     assert "--data '台账/data' git pre-commit" in (shipped.root / ".git" / "hooks" / "pre-commit").read_text("utf-8")
 

@@ -100,7 +100,7 @@ def _relative(data_dir: Path, root: Path) -> str:
 def attribute_lines(data_rel: str) -> list[str]:
     """The ``.gitattributes`` lines for a data folder at ``data_rel`` in the repository."""
     prefix = "/" if data_rel == "." else f"{data_rel}/"
-    return [f"{prefix}*.yaml merge={DRIVER}", f"{prefix}items/*.yaml merge={DRIVER}"]
+    return [f"{prefix}*.yaml merge={DRIVER}", f"{prefix}items/*.yaml merge={DRIVER}", f"{prefix}items/*.yml merge={DRIVER}"]
 
 
 def ledger_command() -> str:

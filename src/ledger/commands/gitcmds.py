@@ -56,7 +56,7 @@ def setup_command(
 ) -> None:
     """Register the item-level merge driver and the pre-commit check in this clone.
 
-    Adds `data/*.yaml merge=ledger` and `data/items/*.yaml merge=ledger` to .gitattributes,
+    Adds `data/*.yaml merge=ledger` and `data/items/*.yaml merge=ledger` (and *.yml) to .gitattributes,
     sets `merge.ledger.driver` in the repository's git config (this ledger, by absolute path),
     and installs a pre-commit hook that runs `ledger check` on the staged ledger files (a hook
     already there is kept and runs first). Run it once in every clone; running it again
