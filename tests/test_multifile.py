@@ -180,7 +180,8 @@ def test_reopen_and_commit_touch_only_that_file(mixed) -> None:
     assert mixed.git("log", "--format=%s", "--name-only", "-2").split() == [
         "reopen", "B-1:", "回头看：仍有路段无灯", "data/items/b.yaml", "close", "B-1:", "closed", "by", "李四",
         "data/items/b.yaml"]
-    assert json.loads(mixed("show", "B-1", "--format", "json").stdout)["history"][0]["reopened"]["reason"] == "回头看：仍有路段无灯"
+    history = json.loads(mixed("show", "B-1", "--format", "json").stdout)["history"]
+    assert history[0]["reopened"]["reason"] == "回头看：仍有路段无灯"
 
 
 def test_dates_before_the_files_batch_are_refused(mixed) -> None:

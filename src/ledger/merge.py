@@ -20,6 +20,7 @@ around the item's two blocks, with a ``# ledger: conflict in item 2-8, field clo
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -333,6 +334,14 @@ class _Plan:
 def merge(base: str, ours: str, theirs: str, context: Context | None = None) -> MergeResult:
     """Merge three versions of an items file. Raises ``Unmergeable`` when it cannot be done
     item by item; otherwise returns the merged text, clean or with conflict regions."""
+    gc.disable()  # five parses of the whole file build many small objects that all stay alive
+    try:
+        return _merge(base, ours, theirs, context)
+    finally:
+        gc.enable()
+
+
+def _merge(base: str, ours: str, theirs: str, context: Context | None) -> MergeResult:
     b, o, t = _side(base, "base"), _side(ours, "ours"), _side(theirs, "theirs")
     nl = "\r\n" if o.lines and o.lines[0].endswith("\r\n") else "\n"
     if not o.order or not t.order:
