@@ -114,20 +114,35 @@ def check_source(path: Path) -> os.stat_result:
     return info
 
 
-def _subfolder(parent_fd: int | None, parent: Path, name: str) -> int:
-    """Open (creating it if needed) the folder ``name`` inside ``parent``, never through a link."""
+def _subfolder(parent_fd: int | None, parent: Path, name: str) -> tuple[int, bool]:
+    """Open (creating it if needed) the folder ``name`` inside ``parent``, never through a link.
+    Returns the folder's descriptor and whether it was created here."""
     where = parent / name
+    created = False
     try:
         os.mkdir(name if parent_fd is not None else where, 0o755, dir_fd=parent_fd)
+        created = True
     except FileExistsError:
         pass
     try:
-        return os.open(name if parent_fd is not None else where,
-                       os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=parent_fd)
+        fd = os.open(name if parent_fd is not None else where,
+                     os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=parent_fd)
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.ENOTDIR) and os.path.islink(where):
             raise LedgerError(tr("evidence folder {path} is a symbolic link; it is not followed", path=where)) from None
         raise
+    return fd, created
+
+
+def _remove_if_made(data_dir: Path, folder_name: str, root_fd: int, made_item: bool, made_root: bool) -> None:
+    """A refused copy leaves no trace: remove the folders it created (only if still empty)."""
+    try:
+        if made_item and root_fd >= 0:
+            os.rmdir(folder_name, dir_fd=root_fd)
+        if made_root:
+            os.rmdir(data_dir / EVIDENCE_FOLDER)
+    except OSError:
+        pass
 
 
 def store(data_dir: Path, item_id: str, source: Path) -> tuple[Evidence, Path]:
@@ -149,10 +164,11 @@ def store(data_dir: Path, item_id: str, source: Path) -> tuple[Evidence, Path]:
     except OSError as exc:
         raise LedgerError(tr("evidence {path}: {reason}", path=source, reason=exc.strerror)) from None
     root_fd = item_fd = -1
+    made_root = made_item = False
     target: Path | None = None
     try:
-        root_fd = _subfolder(None, data_dir, EVIDENCE_FOLDER)
-        item_fd = _subfolder(root_fd, data_dir / EVIDENCE_FOLDER, folder_name)
+        root_fd, made_root = _subfolder(None, data_dir, EVIDENCE_FOLDER)
+        item_fd, made_item = _subfolder(root_fd, data_dir / EVIDENCE_FOLDER, folder_name)
         candidate, n = name, 1
         while True:
             try:
@@ -183,6 +199,7 @@ def store(data_dir: Path, item_id: str, source: Path) -> tuple[Evidence, Path]:
                 os.unlink(target.name, dir_fd=item_fd)
             except OSError:
                 pass
+        _remove_if_made(data_dir, folder_name, root_fd, made_item, made_root)
         if isinstance(exc, OSError):
             reason = tr("no space left on device") if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
             raise LedgerError(tr("cannot copy evidence {path} into {folder}: {reason}; nothing was changed",
