@@ -400,21 +400,9 @@ def test_the_driver_merges_other_data_files_line_by_line(tmp_path: Path) -> None
     assert not clean and lines[0].startswith("data/items.yaml: cannot merge item by item (ours: line ")
 
 
-def test_the_proposed_change_to_loading_lets_every_command_explain_a_conflict(shipped, tmp_path: Path,
-                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """The change asked of loading.py's owner, applied here by hand: in ``_load_items_file``, a
-    file that does not parse because of conflict markers reports ``merge.conflict_problems``."""
-    from ledger import loading
-    from ledger.yamlio import CONFLICT_MARKER
-
-    original = loading._load_items_file
-
-    def proposed(path, content):  # type: ignore[no-untyped-def]
-        result = original(path, content)
-        text = content.decode("utf-8", "replace") if isinstance(content, bytes) else ""
-        return (result[0], m.conflict_problems(path, text), *result[2:]) if CONFLICT_MARKER.search(text) else result
-
-    monkeypatch.setattr(loading, "_load_items_file", proposed)
+def test_every_command_explains_a_conflict(shipped, tmp_path: Path) -> None:
+    """A ledger file left with conflict markers by the driver: every command names the item, the
+    field and both values, in both languages."""
     import shutil
 
     base = shipped.items_text()
@@ -433,5 +421,5 @@ def test_the_proposed_change_to_loading_lets_every_command_explain_a_conflict(sh
     assert shipped("list").stderr == expected + "1 problem\n"
     assert shipped("close", "2-9", "--evidence", "x", "--by", "y").stderr == expected + "1 problem\n"
     assert shipped("check", lang="zh").stdout.startswith(
-        f"data/items.yaml:{line}:1: item 2-8: closed.date: "
+        f"data/items.yaml:{line}:1: 事项 2-8: closed.date: "
         "git 合并冲突：本方为 2024-09-05，对方为 2024-09-06；请先解决合并冲突\n")

@@ -182,8 +182,6 @@ def test_a_true_conflict_stops_the_merge_and_says_why(conflict) -> None:  # type
     assert listed.returncode == 1 and f"data/items.yaml:{_marker_line(text)}:1: " in listed.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="needs loading._load_items_file to report merge.conflict_problems for a file "
-                                       "with conflict markers (asked of the owner of loading.py)")
 def test_ledger_check_names_the_item_the_field_and_both_values(conflict) -> None:  # type: ignore[no-untyped-def]
     works, text = conflict["works"], conflict["text"]
     check = works.ledger("check", ok=False)

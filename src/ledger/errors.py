@@ -44,7 +44,9 @@ class Problem:
                 where += f":{self.col}"
         parts = [where]
         if self.item is not None:
-            parts.append(f"item {self.item}")
+            from .i18n import tr
+
+            parts.append(tr("item {id}", id=self.item))
         if self.field:
             parts.append(self.field)
         parts.append(self.message)

@@ -134,6 +134,10 @@ ZH: dict[str, str] = {
         "延期记录的原时限 {previous} 与当时有效的时限 {expected} 不符"
     ),
     "question {question} has no prompt in questions:": "问题 {question} 在 questions: 中没有题目",
+    "item {id}": "事项 {id}",
+    "there is no items file to add to: create data/items.yaml with a line items:": (
+        "没有可添加事项的文件：请新建 data/items.yaml，内容为一行 items:"
+    ),
     # domain refusals
     "--date {date} is before the close-out on {closed}": "--date {date} 早于销号日期 {closed}",
     "--date {date} is before the last extension ({last})": "--date {date} 早于上一次延期（{last}）",

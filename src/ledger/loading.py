@@ -17,7 +17,7 @@ from .i18n import tr
 from .model import Item, ItemsFile, Unit
 from .storage import Ledger, LedgerFile, decode
 from .validate import field_name, validate, validate_items_file, validate_units_file
-from .yamlio import YamlProblem, locate, parse
+from .yamlio import CONFLICT_MARKER, YamlProblem, locate, parse
 
 
 class _Collector:
@@ -61,6 +61,10 @@ def _load_items_file(path: Path, content: bytes | Problem) -> tuple[LedgerFile, 
     try:
         parsed = parse(text)
     except YamlProblem as exc:
+        if CONFLICT_MARKER.search(text):  # explain a merge conflict: which item, field, both values
+            from .merge import conflict_problems
+
+            return empty, conflict_problems(path, text), None, none
         return empty, [Problem(str(path), exc.message, exc.line, exc.col)], None, none
     out = _Collector(path, text)
     data = parsed.data

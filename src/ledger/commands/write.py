@@ -15,6 +15,7 @@ import typer
 
 from ..cli import app, data_dir, guarded, out
 from ..dates import parse_date, parse_deadline
+from ..errors import LedgerError
 from ..i18n import tr
 from ..model import Evidence, Item
 from ..storage import Transaction, today, transaction
@@ -231,6 +232,8 @@ def _target_file(txn: Transaction, file: str | None) -> int:
     from ..errors import UsageError
 
     files = txn.ledger.files
+    if not files:
+        raise LedgerError(tr("there is no items file to add to: create data/items.yaml with a line items:"))
     if file is None:  # items.yaml when there is one (it sorts first), else the last of items/
         return 0 if files[0].path.name == "items.yaml" and files[0].path.parent == txn.ledger.data_dir else len(files) - 1
     wanted = Path(file).resolve()
