@@ -282,3 +282,104 @@ def test_copy_of_a_folder_gets_its_own_slot(shipped, tmp_path):
     twin = Ledger(other)
     assert shipped("list").stdout == twin("list").stdout
     assert len(slot_files(cache.cache_folder())) == 2
+
+
+# ----------------------------------------------------------------------------- the journal of writes
+
+def _journal(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.journal")) if folder.exists() else []
+
+
+def _open_ids(ledger, count: int) -> list[str]:  # type: ignore[no-untyped-def]
+    import json
+
+    rows = json.loads(ledger("list", "--status", "open", "--format", "json", env=NO_CACHE).stdout)
+    return [r["id"] for r in rows[:count]]
+
+
+def test_writes_go_to_a_journal_and_reads_apply_it(generated, monkeypatch):
+    ids = _open_ids(generated, 3)
+    assert generated("list").exit_code == 0
+    [slot] = slot_files(cache.cache_folder())
+    full = slot.read_bytes()
+    for n, item_id in enumerate(ids):
+        result = generated("progress", item_id, f"第{n}次走访企业", "--by", "李四") if n % 2 else \
+            generated("close", item_id, "--evidence", "整改报告已存档", "--by", "张三")
+        assert result.exit_code == 0, result.stderr
+    assert slot.read_bytes() == full  # the full copy was not written again
+    assert len(_journal(cache.cache_folder())) == 1
+    runs = [["list", "--format", "json"], ["list", "--overdue"], *(["show", i, "--format", "json"] for i in ids), ["check"]]
+    reference = outputs(generated, runs, NO_CACHE)
+    cold_build_forbidden(monkeypatch)
+    assert outputs(generated, runs) == reference
+
+
+def test_a_long_journal_is_folded_into_a_full_copy(generated, monkeypatch):
+    monkeypatch.setattr(cache, "JOURNAL_LIMIT", 2)
+    ids = _open_ids(generated, 3)
+    assert generated("list").exit_code == 0
+    for n, item_id in enumerate(ids):
+        assert generated("progress", item_id, "已召开专题会议", "--by", "李四").exit_code == 0
+        assert bool(_journal(cache.cache_folder())) == (n < 2)  # the third changed item folds it
+    runs = [["list", "--format", "json"], *(["show", i, "--format", "json"] for i in ids), ["check"]]
+    reference = outputs(generated, runs, NO_CACHE)
+    cold_build_forbidden(monkeypatch)
+    assert outputs(generated, runs) == reference
+
+
+def test_a_sequence_of_writes_gives_the_same_files_with_and_without_cache(generated, tmp_path):
+    """Writes placed by journal-applied block positions splice exactly where a fresh parse would."""
+    from conftest import Ledger
+
+    twin = Ledger(tmp_path / "twin", today=generated.today)
+    shutil.copytree(generated.data, twin.data)
+    ids = _open_ids(generated, 6)
+    steps = [
+        ["progress", ids[5], "已走访企业，收集意见建议", "--by", "李四"],  # late in the file first: shifts nothing before
+        ["close", ids[0], "--evidence", "整改报告已存档", "--evidence", "企业回访记录", "--by", "张三"],
+        ["extend", ids[3], "--to", "2025-12-31", "--reason", "资金分批到位", "--date", "2024-12-30"],
+        ["progress", ids[5], "已完成整改", "--by", "李四"],
+        ["add", "--id", "9-1", "--text", "园区道路照明不足。", "--lead", "区建设环保局", "--responsible", "区建设环保局",
+         "--deadline", "2024-12-01", "--question", "1"],
+        ["close", ids[1], "--evidence", "整改报告已存档", "--by", "张三"],
+        ["reopen", ids[0], "--reason", "回头看：问题仍然存在", "--by", "区纪检监察工委"],
+        ["progress", "9-1", "已安装路灯", "--by", "王五"],
+    ]
+    for step in steps:
+        a, b = generated(*step), twin(*step, env=NO_CACHE)
+        assert (a.exit_code, a.stdout, a.stderr) == (b.exit_code, b.stdout, b.stderr), step
+        assert a.exit_code == 0, (step, a.stderr)
+        assert generated.items_text() == twin.items_text(), step
+    assert _journal(cache.cache_folder())
+
+
+@pytest.mark.parametrize("damage", ["journal-garbage", "journal-truncated", "base-replaced", "base-removed"])
+def test_a_damaged_journal_or_base_is_a_miss(generated, damage):
+    ids = _open_ids(generated, 2)
+    assert generated("list").exit_code == 0
+    for item_id in ids:
+        assert generated("close", item_id, "--evidence", "整改报告已存档", "--by", "张三").exit_code == 0
+    [journal] = _journal(cache.cache_folder())
+    [slot] = slot_files(cache.cache_folder())
+    if damage == "journal-garbage":
+        journal.write_bytes(journal.read_bytes()[:cache.HEADER + 64] + os.urandom(500))
+    elif damage == "journal-truncated":
+        journal.write_bytes(journal.read_bytes()[:-100])
+    elif damage == "base-replaced":
+        data = slot.read_bytes()
+        slot.write_bytes(b"f" * 64 + data[64:])  # another full copy than the one the journal applies to
+    else:
+        slot.unlink()
+    runs = [["list", "--format", "json"], ["show", ids[0], "--format", "json"], ["check"]]
+    assert outputs(generated, runs) == outputs(generated, runs, NO_CACHE)
+
+
+def test_a_hand_edit_after_journaled_writes_is_seen(generated):
+    [item_id] = _open_ids(generated, 1)
+    assert generated("close", item_id, "--evidence", "整改报告已存档", "--by", "张三").exit_code == 0
+    assert generated("list").exit_code == 0
+    text = generated.items_text()
+    generated.write_items(text.replace('"整改报告已存档"', '"整改报告已归档"', 1))
+    shown = generated("show", item_id, "--format", "json")
+    assert "整改报告已归档" in shown.stdout
+    assert shown.stdout == generated("show", item_id, "--format", "json", env=NO_CACHE).stdout
