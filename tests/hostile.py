@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import signal
 import stat
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,46 +65,54 @@ class Run:
         return [line for line in (self.stdout + self.stderr).splitlines() if line.strip()]
 
 
+_MEASURE = r"""
+import json, os, resource, sys
+limit, report, argv = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+pid = os.fork()
+if pid == 0:
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        os.execv(argv[0], argv)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as fh:
+    json.dump({"status": status, "maxrss_kb": usage.ru_maxrss}, fh)
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
+"""Forks the command from a small Python process: a child's peak memory (``ru_maxrss``) counts
+the pages of the process it was forked from, and a fork of pytest would report pytest's size."""
+
+
 def run_limited(args: list[str], *, env: dict[str, str] | None = None, timeout: float = TIME_LIMIT_S,
                 memory_mb: int = MEMORY_LIMIT_MB, cwd: Path | None = None) -> Run:
     """Run the real ``ledger`` with an address-space limit and a timeout; measure its wall time
-    and peak resident memory (from ``wait4``, this child only)."""
-    def limit() -> None:
-        size = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (size, size))
-
-    out_path = Path(os.environ.get("TMPDIR", "/tmp"))
+    and peak resident memory (``wait4`` of the command's own process)."""
+    folder = Path(os.environ.get("TMPDIR", "/tmp"))
     start = time.monotonic()
-    with open(os.devnull, "rb") as stdin, _spool(out_path) as out, _spool(out_path) as err:
-        proc = subprocess.Popen([str(LEDGER), *args], stdin=stdin, stdout=out, stderr=err, env=env or ledger_env(),
-                                preexec_fn=limit, cwd=cwd)
-        timed_out = threading.Event()
-
-        def kill() -> None:
-            timed_out.set()
-            try:
-                os.kill(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-
-        timer = threading.Timer(timeout, kill)
-        timer.start()
+    with open(os.devnull, "rb") as stdin, _spool(folder) as out, _spool(folder) as err, \
+            tempfile.NamedTemporaryFile(dir=folder, suffix=".json") as report:
+        proc = subprocess.Popen([sys.executable, "-c", _MEASURE, str(memory_mb * 1024 * 1024), report.name,
+                                 str(LEDGER), *args], stdin=stdin, stdout=out, stderr=err, env=env or ledger_env(),
+                                cwd=cwd, start_new_session=True)
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
+            proc.wait(timeout=timeout)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            timed_out = True
         seconds = time.monotonic() - start
+        measured = json.loads(Path(report.name).read_text() or "{}") if not timed_out else {}
+        returncode = os.waitstatus_to_exitcode(measured["status"]) if "status" in measured else proc.returncode
         out.seek(0)
         err.seek(0)
-        result = Run(args, proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                     seconds, usage.ru_maxrss / 1024, timed_out.is_set())
-    return result
+        return Run(args, returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                   seconds, measured.get("maxrss_kb", 0) / 1024, timed_out)
 
 
 def _spool(folder: Path):  # type: ignore[no-untyped-def]
-    import tempfile
-
     return tempfile.TemporaryFile(dir=folder)
 
 
@@ -178,8 +185,13 @@ def deep_flow(levels: int) -> str:
 
 
 def deep_block(levels: int) -> str:
-    """``levels`` nested block sequences: ``- - - …`` on successive, ever deeper lines."""
-    return "items:\n" + "".join(" " * (2 * k) + "-\n" for k in range(levels))
+    """``levels`` nested block sequences in the compact form ``- - - … x`` on one line."""
+    return "items:\n" + "- " * levels + "x\n"
+
+
+def deep_block_indented(levels: int) -> str:
+    """``levels`` nested block sequences, each on its own line one column deeper (levels²/2 bytes)."""
+    return "items:\n" + "".join(" " * k + "-\n" for k in range(levels))
 
 
 def deep_mapping(levels: int) -> str:
