@@ -221,13 +221,13 @@ def test_hostile_file_is_refused(tmp_path: Path, name: str, command: str) -> Non
 
 
 def test_a_dangling_items_link(tmp_path: Path) -> None:
-    """items.yaml links to nothing: the data folder is refused as having no ledger, one line, exit 1."""
+    """items.yaml links to nothing: named as such, one line, exit 1."""
     data = copy_shipped(tmp_path)
     _link_to("nowhere.yaml")(data)
     before = snapshot(tmp_path)
     for args in (["check"], CLOSE):
         run = run_limited(["--data", "data", *args], cwd=tmp_path)
-        assert (run.returncode, run.lines) == (1, ["Error: data folder data has no items.yaml and no items/ folder"])
+        assert (run.returncode, run.lines[0]) == (1, f"data/items.yaml: a link to a missing file ({data.resolve() / 'nowhere.yaml'})")
     assert snapshot(tmp_path) == before
 
 
@@ -241,10 +241,8 @@ def test_a_linked_items_folder_is_not_followed_out(tmp_path: Path) -> None:
                                         '    status: open\n', encoding="utf-8")
     (data / "items").symlink_to(outside)
     run = run_limited(["--data", "data", "check"], cwd=tmp_path)
-    if run.returncode == 0:
-        pytest.xfail("storage.item_files/_read follow a linked data/items/ folder out of the data folder "
-                     "(only a linked file is refused); reported to the owner of storage.py")
-    assert "link out of the data folder" in run.stdout
+    assert run.returncode == 1
+    assert run.stdout.startswith(f"data/items/extra.yaml: a link out of the data folder ({outside / 'extra.yaml'})")
 
 
 # ----------------------------------------------------------------------------- line ends and BOM

@@ -42,13 +42,13 @@ def find_data_dir(explicit: str | os.PathLike[str] | None = None, cwd: Path | No
         path = Path(chosen)
         if not path.is_dir():
             raise LedgerError(tr("data folder {path} does not exist", path=chosen))
-        if not (path / ITEMS_FILE).exists() and not (path / ITEMS_FOLDER).is_dir():
+        if not os.path.lexists(path / ITEMS_FILE) and not (path / ITEMS_FOLDER).is_dir():
             raise LedgerError(tr("data folder {path} has no items.yaml and no items/ folder", path=chosen))
         return path
     start = cwd or Path.cwd()
     for folder in (start, *start.parents):
         candidate = folder / "data"
-        if (candidate / ITEMS_FILE).exists() or (candidate / ITEMS_FOLDER).is_dir():
+        if os.path.lexists(candidate / ITEMS_FILE) or (candidate / ITEMS_FOLDER).is_dir():
             return candidate
     raise LedgerError(tr(
         "no data folder found: looked for data/items.yaml or data/items/ from {cwd} upwards; "
@@ -146,15 +146,17 @@ def unknown_id_message(item_id: str, ids: list[str]) -> str:
 def _read(path: Path, data_dir: Path) -> bytes | Problem:
     shown = str(path)
     try:
-        info = os.lstat(path)
+        os.lstat(path)
     except FileNotFoundError:
         return Problem(shown, tr("file not found"))
     except OSError as exc:
         return Problem(shown, tr("cannot read file: {reason}", reason=exc.strerror))
-    if stat.S_ISLNK(info.st_mode):
-        target = path.resolve()
-        if not target.is_relative_to(data_dir.resolve()):
-            return Problem(shown, tr("a link out of the data folder ({target}) is not followed", target=target))
+    # The file, or a folder on the way to it (a linked data/items/), may lead out of the data folder.
+    target = path.resolve()
+    if not target.is_relative_to(data_dir.resolve()):
+        return Problem(shown, tr("a link out of the data folder ({target}) is not followed", target=target))
+    if not target.exists():
+        return Problem(shown, tr("a link to a missing file ({target})", target=target))
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return Problem(shown, tr("not a regular file"))
