@@ -227,7 +227,8 @@ def test_a_dangling_items_link(tmp_path: Path) -> None:
     before = snapshot(tmp_path)
     for args in (["check"], CLOSE):
         run = run_limited(["--data", "data", *args], cwd=tmp_path)
-        assert (run.returncode, run.lines[0]) == (1, f"data/items.yaml: a link to a missing file ({data.resolve() / 'nowhere.yaml'})")
+        expected = f"data/items.yaml: a link to a missing file ({data.resolve() / 'nowhere.yaml'})"
+        assert (run.returncode, run.lines[0]) == (1, expected)
     assert snapshot(tmp_path) == before
 
 
