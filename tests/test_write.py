@@ -389,3 +389,11 @@ def test_crlf_ledger_stays_crlf(small):
     raw = (ledger.data / "items.yaml").read_bytes()
     assert b"\r\n" in raw and raw.count(b"\n") == raw.count(b"\r\n")
     assert ledger("check").exit_code == 0
+
+
+def test_a_hand_written_empty_field_is_left_alone(small):
+    ledger = small(HAND_WRITTEN.replace('  responsible: [区财政局]\n', '  responsible: [区财政局]\n  and_others: false\n'
+                                        '  leader:\n'))
+    assert ledger("progress", "A-2", "进展", "--date", "2024-09-01").exit_code == 0
+    text = ledger.items_text()
+    assert "  and_others: false\n  leader:\n  deadline: 2024-08-31\n  status: in_progress\n" in text

@@ -63,8 +63,14 @@ def _same(old: Any, new: Any) -> bool:
     return bool(old == new)
 
 
+def _empty(value: Any) -> bool:
+    return value is None or value is False or (isinstance(value, list | dict) and not value)
+
+
 def _sync_map(cm: CommentedMap, new: dict[str, Any], order: tuple[str, ...] | None) -> None:
-    for key in [k for k in cm if k not in new]:
+    # A key the new data leaves out goes, unless it was written out empty by hand
+    # (``and_others: false``): that line means no change, so it stays.
+    for key in [k for k in cm if k not in new and not _empty(cm[k])]:
         del cm[key]
     for key, value in new.items():
         if key in cm:

@@ -111,4 +111,18 @@ from .commands import gitcmds, history, read, reports, write  # noqa: E402,F401 
 
 
 def run() -> None:
-    app()
+    """The console script. Exits without tearing down every loaded object (on a large ledger
+    that teardown alone costs tens of milliseconds); output is flushed first."""
+    import os
+
+    try:
+        app()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)

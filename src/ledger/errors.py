@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 def display_path(path: Path | str) -> str:
@@ -19,6 +20,17 @@ def display_path(path: Path | str) -> str:
     except ValueError:
         return str(path)
     return str(path) if rel.startswith("..") else rel
+
+
+def field_name(path: tuple[Any, ...]) -> str:
+    """``('progress', 2, 'date')`` → ``progress[2].date``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

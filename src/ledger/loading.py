@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from .checks import Finding, PlacedItem, check_ids, check_units_exist, run_all
-from .errors import Problem, display_path
+from .errors import Problem, display_path, field_name
 from .i18n import tr
 from .model import Item, ItemsFile, Unit
 from .storage import Ledger, LedgerFile, decode
-from .validate import field_name, validate, validate_items_file, validate_units_file
 from .yamlio import CONFLICT_MARKER, YamlProblem, locate, parse
 
 
@@ -66,6 +65,8 @@ def _load_items_file(path: Path, content: bytes | Problem) -> tuple[LedgerFile, 
 
             return empty, conflict_problems(path, text), None, none
         return empty, [Problem(str(path), exc.message, exc.line, exc.col)], None, none
+    from .validate import validate_items_file  # pydantic: only on this cold path
+
     out = _Collector(path, text)
     data = parsed.data
     raw_items = data.get("items", [])
@@ -119,6 +120,8 @@ def _salvage(raw: Any) -> _Salvaged | None:
 def _validate_items(raw_items: list[Any]) -> tuple[list[Item], list[tuple[int, tuple[Any, ...], str]]]:
     """All items at once (the fast path); item by item only when something is wrong, so that
     every problem is found and the valid items are kept."""
+    from .validate import validate
+
     whole, errors = validate(list[Item], raw_items)
     if not errors:
         return list(whole), []
@@ -145,6 +148,8 @@ def _load_units(path: Path, content: bytes | Problem) -> tuple[list[Unit], list[
         parsed = parse(text)
     except YamlProblem as exc:
         return [], [Problem(str(path), exc.message, exc.line, exc.col)], None
+    from .validate import validate_units_file
+
     out = _Collector(path, text)
     units_file, errors = validate_units_file(parsed.data)
     for loc, message in errors:
@@ -180,13 +185,18 @@ def build(data_dir: Path, paths: list[Path], units_path: Path, contents: dict[Pa
         gc.enable()
 
 
-def _located(ledger: Ledger, texts: dict[Path, str], extras: list[_Extra] | None = None) -> list[Problem]:
-    """Run the cross-record checks and put a line and column on each finding."""
+def _located(ledger: Ledger, texts: dict[Path, str], extras: list[_Extra] | None = None,
+             only: set[tuple[int, int]] | None = None) -> list[Problem]:
+    """Run the cross-record checks (on ``only`` these items, if given) and put a line and
+    column on each finding."""
     placed: list[PlacedItem] = []
     salvaged: list[PlacedItem] = []
     for fi, f in enumerate(ledger.files):
         positions = extras[fi].positions if extras else range(len(f.items))
         batch_date = f.batch.date if f.batch else None
+        if only is not None:
+            placed += [PlacedItem(f.items[ii], fi, ii, batch_date) for (fj, ii) in sorted(only) if fj == fi]
+            continue
         placed += [PlacedItem(item, fi, pos, batch_date) for item, pos in zip(f.items, positions, strict=True)]
         if extras:
             salvaged += [PlacedItem(s, fi, pos, None) for pos, s in extras[fi].salvaged]
@@ -213,9 +223,9 @@ def _located(ledger: Ledger, texts: dict[Path, str], extras: list[_Extra] | None
     return out
 
 
-def cross_check(ledger: Ledger, new_texts: dict[int, str]) -> list[Problem]:
+def cross_check(ledger: Ledger, new_texts: dict[int, str], only: set[tuple[int, int]] | None = None) -> list[Problem]:
     """The cross-record checks over a ledger changed in memory, located in the new texts."""
     texts = dict(ledger.texts or {})
     for fi, text in new_texts.items():
         texts[ledger.files[fi].path] = text
-    return _located(ledger, texts)
+    return _located(ledger, texts, None, only)

@@ -40,6 +40,17 @@ def item_to_data(item: Item, dates_as_text: bool = False) -> dict[str, Any]:
     return {key: raw[key] for key in ITEM_KEY_ORDER if key in raw}
 
 
+def without_defaults(data: Any) -> Any:
+    """Parsed YAML with empty values (null, false, empty lists) left out, as ``item_to_data``
+    leaves them out: a hand-written ``and_others: false`` means the same as no line at all."""
+    if isinstance(data, dict):
+        return {k: without_defaults(v) for k, v in data.items()
+                if not (v is None or v is False or v == [] or v == {}) or k == "status"}
+    if isinstance(data, list):
+        return [without_defaults(v) for v in data]
+    return data
+
+
 def to_json_data(value: Any) -> Any:
     """Any model value as JSON-ready data (dates as ISO text)."""
     return _plain(value, True)

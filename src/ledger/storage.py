@@ -236,7 +236,7 @@ class Transaction:
         self.lines: dict[int, list[str]] = {}
         self.changed: list[Path] = []
         self.extra_files: list[Path] = []  # written by the caller (evidence), removed on failure
-        self.actions: list[tuple[str, str]] = []  # (action, item id) for commit messages
+        self.touched: set[tuple[int, int]] = set()  # (file, index) of the items replaced or added
 
     def _file_lines(self, fi: int) -> list[str]:
         if fi not in self.lines:
@@ -272,7 +272,7 @@ class Transaction:
         in the sequence exactly as the block it replaces did (its dash at ``column``, every other
         line indented deeper), so the file around it parses as before."""
         from .blocks import WRAPPER, dash_column
-        from .validate import validate_item
+        from .serialize import item_to_data, without_defaults
         from .yamlio import YamlProblem, parse
 
         lines = block.splitlines()
@@ -280,16 +280,13 @@ class Transaction:
         if not lines or dash_column(block) != column or not lines[0][column:].startswith("- ") or not nested:
             raise LedgerError(tr("internal error: item {id} would not read back as written{detail}",
                                  id=item.id, detail=" (layout)"))
-
         try:
-            parsed = parse(WRAPPER + block.replace("\r\n", "\n"))
-            back, errors = validate_item(parsed.data["items"][0])
+            back = without_defaults(parse(WRAPPER + block.replace("\r\n", "\n")).data["items"][0])
         except (YamlProblem, KeyError, IndexError, TypeError):
-            back, errors = None, []
-        if back != item:
-            detail = "; ".join(msg for _, msg in errors)
+            back = None
+        if back != item_to_data(item, dates_as_text=True):
             raise LedgerError(tr("internal error: item {id} would not read back as written{detail}",
-                                 id=item.id, detail=f" ({detail})" if detail else ""))
+                                 id=item.id, detail=""))
         newline = self._newline(fi)
         text = block if newline == "\n" else block.replace("\n", "\r\n")
         return text.splitlines(keepends=True)
@@ -310,6 +307,7 @@ class Transaction:
         lines[start:end] = new_lines
         self._shift(fi, ii + 1, len(new_lines) - (end - start))
         self.ledger.files[fi].items[ii] = item
+        self.touched.add((fi, ii))
         self._touch(fi)
 
     def add(self, item: Item, fi: int) -> None:
@@ -336,6 +334,7 @@ class Transaction:
         f.items.append(item)
         self._shift_after(fi, end, len(insert), skip_last=True)
         self.ledger.index()[item.id] = (fi, len(f.items) - 1)
+        self.touched.add((fi, len(f.items) - 1))
         self._touch(fi)
 
     def _empty_items_slot(self, fi: int) -> tuple[int, list[str]]:
@@ -371,7 +370,8 @@ class Transaction:
     def commit(self) -> None:
         from .loading import cross_check
 
-        problems = cross_check(self.ledger, {fi: "".join(lines) for fi, lines in self.lines.items()})
+        # The ledger was valid before; only the items this change touched can break a rule.
+        problems = cross_check(self.ledger, {fi: "".join(lines) for fi, lines in self.lines.items()}, self.touched)
         if problems:
             raise LedgerError(problems=problems)
         from .safeio import atomic_write

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .errors import field_name  # noqa: F401  (re-exported for older imports)
 from .i18n import tr
 from .model import Item, ItemsFile, UnitsFile
 
@@ -58,17 +59,6 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
             continue
         out.append(part)
     return tuple(out)
-
-
-def field_name(path: tuple[Any, ...]) -> str:
-    """``('progress', 2, 'date')`` → ``progress[2].date``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 def validate(kind: type, data: Any) -> tuple[Any, list[tuple[tuple[Any, ...], str]]]:
