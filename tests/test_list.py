@@ -193,3 +193,32 @@ def test_long_tables_are_limited_with_a_hint(shipped):
 def test_no_match(shipped):
     result = shipped("list", "--status", "closed", "--as-of", "2024-07-01")
     assert result.stdout == "no items match · as of 2024-07-01\n"
+
+
+def _many_items(n: int) -> str:
+    blocks = []
+    for k in range(1, n + 1):
+        text = "园区道路照明不足，夜间通行不便，请尽快完善。" if k % 2 else "加强政企沟通。"
+        blocks.append(f'  - id: "1-{k}"\n    question: 1\n    text: "{text}"\n    lead: 区财政局\n'
+                      f'    responsible: [区财政局, 区建设环保局]\n    deadline: 2024-08-31\n    status: open\n')
+    return 'questions:\n  "1": "问题一"\nitems:\n' + "\n".join(blocks)
+
+
+def test_long_listings_use_the_plain_renderer_and_stay_aligned(small):
+    from ledger.render.plain import cell_width
+
+    ledger = small(_many_items(60))
+    result = ledger("list", "--as-of", "2024-09-01", lang="zh", env={"COLUMNS": "60"})
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
+        "编号  反馈问题                 牵头部门  整改时限    状态",
+        "────  ───────────────────────  ────────  ──────────  ───────",
+        "1-1   园区道路照明不足，夜间   区财政局  2024-08-31  逾期1天",
+        "      通行不便，请尽快完善。",
+        "1-2   加强政企沟通。           区财政局  2024-08-31  逾期1天",
+    ]
+    assert lines[-1] == "共 60 项 · 未整改 60，整改中 0，已销号 0，逾期 60 · 截至 2024-09-01"
+    assert all(cell_width(line) <= 60 for line in lines[:-1])  # the footer is one line, as long as it is
+    # the deadline column starts at the same cell in every row that has one
+    starts = {cell_width(line[:line.index("2024-08-31")]) for line in lines if "2024-08-31" in line}
+    assert starts == {41}

@@ -34,9 +34,14 @@ def language() -> str:
 
 def tr(template: str, **params: object) -> str:
     """Translate an English template into the interface language and fill it in."""
-    text = ZH.get(template, template) if _lang == "zh" else template
+    text = ZH.get(template, template) if _lang == "zh" else EN.get(template, template)
     return text.format(**params) if params else text
 
+
+EN: dict[str, str] = {
+    # templates that are labels rather than English text
+    "ongoing (short)": "ongoing",
+}
 
 ZH: dict[str, str] = {
     # statuses and words

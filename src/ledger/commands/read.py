@@ -12,8 +12,11 @@ from ..i18n import tr
 from .common import Format, as_of_date, loaded, optional_date, resolve_unit
 
 TABLE_LIMIT = 200
-"""Rows a table shows unless --all or --limit: rich needs about a millisecond a row, and a
-terminal page of thousands of rows helps nobody. json/csv/markdown are never limited."""
+"""Rows a table shows unless --all or --limit: a terminal page of thousands of rows helps
+nobody. json/csv/markdown are never limited."""
+
+RICH_ROWS = 50
+"""Longer tables are drawn by the plain renderer: rich needs about a millisecond a row."""
 
 
 @app.command("check")
@@ -119,8 +122,6 @@ def emit_rows(rows: list[dict[str, Any]], fmt: Format, as_of: str, limit: int | 
         values = [[r[c] for c in LIST_COLUMNS] for r in rows]
         out(to_csv(headers, values) if fmt is Format.csv else to_markdown(headers, values))
         return
-    from ..render.tables import items_table
-
     shown = rows if limit is None else rows[:limit]
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("open", "in_progress", "closed")}
     footer = " · ".join([
@@ -130,11 +131,20 @@ def emit_rows(rows: list[dict[str, Any]], fmt: Format, as_of: str, limit: int | 
            overdue=sum(1 for r in rows if r["overdue"]), **counts),
         tr("as of {date}", date=as_of),
     ])
-    con = console()
     if not rows:
-        con.print(tr("no items match") + " · " + tr("as of {date}", date=as_of))
+        out(tr("no items match") + " · " + tr("as of {date}", date=as_of) + "\n")
         return
-    con.print(items_table(shown, con, footer))
+    if len(shown) > RICH_ROWS:
+        import shutil
+
+        from ..render.tables import items_plain
+
+        out(items_plain(shown, shutil.get_terminal_size((80, 24)).columns, footer))
+    else:
+        from ..render.tables import items_table
+
+        con = console()
+        con.print(items_table(shown, con, footer))
     if len(shown) < len(rows):
         sys.stderr.write(tr("{hidden} more rows not shown: use --all or --limit N", hidden=len(rows) - len(shown)) + "\n")
 

@@ -15,13 +15,27 @@ from ..i18n import tr
 WIDE_ENOUGH_FOR_UNITS = 110
 
 
-def status_text(row: dict[str, Any]) -> Text:
+def status_label(row: dict[str, Any]) -> str:
     if row["overdue"]:
-        return Text(tr("overdue {days}d", days=row["days_overdue"]), style="bold red")
+        return tr("overdue {days}d", days=row["days_overdue"])
     if row["status"] == "closed":
-        label = tr("closed") + ("*" if row.get("closed_late") else "")
-        return Text(label, style="green")
-    return Text(tr(row["status"]), style="yellow" if row["status"] == "in_progress" else "")
+        return tr("closed") + ("*" if row.get("closed_late") else "")
+    return tr(row["status"])
+
+
+def status_text(row: dict[str, Any]) -> Text:
+    style = ("bold red" if row["overdue"] else "green" if row["status"] == "closed"
+             else "yellow" if row["status"] == "in_progress" else "")
+    return Text(status_label(row), style=style)
+
+
+def units_cell(row: dict[str, Any]) -> str:
+    return "、".join(row["responsible"]) + (tr("(and other departments)") if row["and_others"] else "")
+
+
+def headers(show_units: bool) -> list[str]:
+    names = ["ID", "Feedback", "Lead", *(["Responsible"] if show_units else []), "Deadline", "Status"]
+    return [tr(n) for n in names]
 
 
 def deadline_cell(row: dict[str, Any]) -> str:
@@ -44,8 +58,18 @@ def items_table(rows: Sequence[dict[str, Any]], console: Console, footer: str) -
     for r in rows:
         cells: list[Any] = [r["id"], r["text"], r["lead"]]
         if show_units:
-            units = "、".join(r["responsible"]) + (tr("(and other departments)") if r["and_others"] else "")
-            cells.append(units)
+            cells.append(units_cell(r))
         cells += [deadline_cell(r), status_text(r)]
         table.add_row(*cells, style="red" if r["overdue"] else None)
     return table
+
+
+def items_plain(rows: Sequence[dict[str, Any]], width: int, footer: str) -> str:
+    """The same listing without rich, for long outputs (see ``render.plain``)."""
+    from .plain import table
+
+    show_units = width >= WIDE_ENOUGH_FOR_UNITS
+    body = [[r["id"], r["text"], r["lead"], *([units_cell(r)] if show_units else []), deadline_cell(r), status_label(r)]
+            for r in rows]
+    caps = {2: 16, 3: 24} if show_units else {2: 16}
+    return table(headers(show_units), body, 1, width, caps, footer)
