@@ -15,6 +15,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+import ledger as _package
+
 from .errors import LedgerError, UsageError
 from .i18n import detect_language, set_language, tr
 
@@ -107,14 +109,52 @@ def console() -> Any:
     return Console(highlight=False, soft_wrap=False)
 
 
-from .commands import gitcmds, history, read, reports, write  # noqa: E402,F401  (registers the commands)
+COMMAND_MODULES = {
+    "check": "read", "list": "read", "show": "read",
+    "close": "write", "reopen": "write", "progress": "write", "extend": "write", "add": "write",
+    "log": "history", "undo": "history",
+    "report": "reports", "bulletin": "reports", "export": "reports", "import": "reports",
+    "git": "gitcmds", "merge-driver": "gitcmds",
+}
+"""Which module registers each command. The console script imports only the one it needs:
+typer builds every registered command's parameters on every run."""
+
+
+def load_commands(modules: set[str] | None = None) -> None:
+    """Register the commands of ``modules`` (all of them by default) on ``app``."""
+    import importlib
+
+    for module in dict.fromkeys(COMMAND_MODULES.values()):  # in this order, as --help lists them
+        if modules is None or module in modules:
+            importlib.import_module(f"ledger.commands.{module}")
+
+
+def requested_module(argv: list[str]) -> str | None:
+    """The module of the command named on the command line, if it is plainly named."""
+    args = iter(argv)
+    for arg in args:
+        if arg in ("--data", "--lang"):
+            next(args, None)
+        elif arg.startswith(("--data=", "--lang=")) or arg == "--no-cache":
+            continue
+        else:
+            return COMMAND_MODULES.get(arg)
+    return None
+
+
+if not _package._console_script:
+    load_commands()
 
 
 def run() -> None:
-    """The console script. Exits without tearing down every loaded object (on a large ledger
-    that teardown alone costs tens of milliseconds); output is flushed first."""
+    """The console script. Registers only the command asked for, and exits without tearing down
+    every loaded object (on a large ledger that teardown alone costs tens of milliseconds);
+    output is flushed first."""
     import os
 
+    if _package._console_script:
+        module = requested_module(sys.argv[1:])
+        load_commands({module} if module else None)
     try:
         app()
         code = 0

@@ -16,6 +16,8 @@ from .model import CloseOut, Deadline, Item
 def deadline_at(item: Item, as_of: date) -> Deadline:
     """The deadline in force on ``as_of``: the latest extension approved by then, else the original."""
     current: Deadline = item.deadline
+    if not item.extensions:
+        return current
     for ext in item.extensions:
         if ext.date <= as_of:
             current = ext.to
@@ -26,6 +28,8 @@ def closeout_at(item: Item, as_of: date) -> CloseOut | None:
     """The close-out in force on ``as_of``, if the item was closed then."""
     if item.closed is not None and item.closed.date <= as_of:
         return item.closed
+    if not item.history:
+        return None
     for past in item.history:
         if past.closed.date <= as_of < past.reopened.date:
             return past.closed

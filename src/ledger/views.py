@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from .model import Item
-from .query import closeout_at, days_overdue, deadline_at, last_progress, status_at
+from .query import closeout_at, deadline_at, last_progress, status_at
 from .serialize import to_json_data
 
 
@@ -16,9 +16,10 @@ def deadline_text(deadline: object) -> str:
 
 def row(item: Item, as_of: date) -> dict[str, Any]:
     """One item for ``list --format json`` (a public interface: add fields, rename none)."""
-    late = days_overdue(item, as_of)
+    deadline = deadline_at(item, as_of)
     closed = closeout_at(item, as_of)
-    last = last_progress(item, as_of)
+    late = (as_of - deadline).days if isinstance(deadline, date) and as_of > deadline and closed is None else None
+    last = last_progress(item, as_of) if item.progress else None
     return {
         "id": item.id,
         "question": item.question,
@@ -28,9 +29,9 @@ def row(item: Item, as_of: date) -> dict[str, Any]:
         "responsible": list(item.responsible),
         "and_others": item.and_others,
         "leader": item.leader,
-        "deadline": deadline_text(deadline_at(item, as_of)),
+        "deadline": deadline_text(deadline),
         "original_deadline": deadline_text(item.deadline),
-        "extensions": sum(1 for e in item.extensions if e.date <= as_of),
+        "extensions": sum(1 for e in item.extensions if e.date <= as_of) if item.extensions else 0,
         "status": status_at(item, as_of),
         "overdue": late is not None,
         "days_overdue": late,
