@@ -32,7 +32,7 @@ from typing import Any
 from .errors import Problem
 from .i18n import ZH, tr
 from .model import CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote
-from .yamlio import CONFLICT_MARKER, YamlProblem, parse
+from .yamlio import CONFLICT_MARKER, YamlProblem, item_block_range, parse
 
 ZH_MESSAGES = {
     "git conflict: ours {ours}, theirs {theirs}; resolve the merge first":
@@ -129,24 +129,8 @@ class _Side:
 
 
 def _block_ranges(lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
-    """0-based [start, end) of each item's block, without trailing blank and comment lines
-    (the same rule as ``storage.Transaction._block_range``)."""
-    out = []
-    for k, first in enumerate(starts):
-        start = first - 1
-        if k + 1 < len(starts):
-            end = starts[k + 1] - 1
-        else:
-            end = start + 1
-            while end < len(lines):
-                line = lines[end]
-                if line.strip() and not line.startswith((" ", "\t", "#", "\r", "\n")):
-                    break  # the next top-level key
-                end += 1
-        while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
-            end -= 1
-        out.append((start, end))
-    return out
+    """0-based [start, end) of each item's block (the rule ``storage`` writes by)."""
+    return [item_block_range(lines, starts, k) for k in range(len(starts))]
 
 
 def _side(text: str, name: str) -> _Side:

@@ -251,21 +251,9 @@ class Transaction:
 
     def _block_range(self, fi: int, ii: int) -> tuple[int, int]:
         """0-based [start, end) of item ii's block, without trailing blank and comment lines."""
-        lines = self._file_lines(fi)
-        starts = self.ledger.files[fi].item_lines
-        start = starts[ii] - 1
-        if ii + 1 < len(starts):
-            end = starts[ii + 1] - 1
-        else:
-            end = start + 1
-            while end < len(lines):
-                line = lines[end]
-                if line.strip() and not line.startswith((" ", "\t", "#", "\r", "\n")):
-                    break  # the next top-level key
-                end += 1
-        while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
-            end -= 1
-        return start, end
+        from .yamlio import item_block_range
+
+        return item_block_range(self._file_lines(fi), self.ledger.files[fi].item_lines, ii)
 
     def _verified_block(self, item: Item, block: str, fi: int, column: int) -> list[str]:
         """Read the new block back and insist it is exactly the intended item, and that it sits

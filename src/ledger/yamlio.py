@@ -239,3 +239,22 @@ def locate(text: str, paths: list[tuple[Any, ...]]) -> dict[tuple[Any, ...], tup
             node = nxt
         found[path] = where
     return found
+
+
+def item_block_range(lines: list[str], starts: list[int], index: int) -> tuple[int, int]:
+    """0-based [start, end) of the ``index``-th item's block in ``lines``, given each item's
+    first line (1-based, as ``Parsed.item_lines``), without the blank and comment lines that
+    trail it (they belong to the gap before the next item)."""
+    start = starts[index] - 1
+    if index + 1 < len(starts):
+        end = starts[index + 1] - 1
+    else:
+        end = start + 1
+        while end < len(lines):
+            line = lines[end]
+            if line.strip() and not line.startswith((" ", "\t", "#", "\r", "\n")):
+                break  # the next top-level key
+            end += 1
+    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    return start, end
