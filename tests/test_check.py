@@ -159,3 +159,14 @@ def test_data_from_environment(shipped, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path.parent)
     result = CliRunner().invoke(app, ["check"], env={"LEDGER_DATA": str(shipped.data)})
     assert result.exit_code == 0
+
+
+def test_other_commands_show_the_first_ten_problems(small):
+    blocks = [GOOD_ITEM.replace('"2-8"', f'"2-{k}"').replace("status: open", "status: done") for k in range(1, 13)]
+    ledger = small(items(*blocks))
+    result = ledger("list")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 11
+    assert lines[-1] == "12 problems, 10 shown: run ledger check for all of them"
+    assert ledger("check").stdout.splitlines()[-1] == "12 problems"

@@ -60,6 +60,10 @@ def main(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+SHOWN_PROBLEMS = 10
+"""A command refused over bad data shows this many problems; ``ledger check`` shows them all."""
+
+
 def guarded(func: F) -> F:
     """Turn the library's errors into one line each on stderr and the right exit code."""
 
@@ -68,10 +72,13 @@ def guarded(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except LedgerError as exc:
-            for problem in exc.problems:
+            for problem in exc.problems[:SHOWN_PROBLEMS]:
                 sys.stderr.write(problem.render() + "\n")
             if exc.message:
                 err(exc.message)
+            elif len(exc.problems) > SHOWN_PROBLEMS:
+                sys.stderr.write(tr("{n} problems, {shown} shown: run ledger check for all of them",
+                                    n=len(exc.problems), shown=SHOWN_PROBLEMS) + "\n")
             elif exc.problems:
                 sys.stderr.write(problem_count(len(exc.problems)) + "\n")
             raise typer.Exit(code=2 if isinstance(exc, UsageError) else 1) from None

@@ -140,6 +140,7 @@ ZH: dict[str, str] = {
     ),
     "question {question} has no prompt in questions:": "问题 {question} 在 questions: 中没有题目",
     "item {id}": "事项 {id}",
+    "{n} problems, {shown} shown: run ledger check for all of them": "共 {n} 个问题，显示 {shown} 个：运行 ledger check 查看全部",
     "a link to a missing file ({target})": "链接指向的文件不存在（{target}）",
     "there is no items file to add to: create data/items.yaml with a line items:": (
         "没有可添加事项的文件：请新建 data/items.yaml，内容为一行 items:"
