@@ -72,7 +72,10 @@ def guarded(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except LedgerError as exc:
-            for problem in exc.problems[:SHOWN_PROBLEMS]:
+            # Problems in the ledger itself are capped (check lists them all); problems that
+            # come with a message of their own (an import's bad rows) are all shown.
+            shown = exc.problems if exc.message else exc.problems[:SHOWN_PROBLEMS]
+            for problem in shown:
                 sys.stderr.write(problem.render() + "\n")
             if exc.message:
                 err(exc.message)
