@@ -356,3 +356,17 @@ def test_today_decides_the_overdue_marks_only(shipped, tmp_path):
     assert ws.cell(2, 8).value == "未整改"
     # an export made earlier still imports cleanly later
     assert shipped("import", str(early)).stdout == "33 rows: 0 new, 0 changed, 33 unchanged\n"
+
+
+def test_import_with_commit_makes_one_commit_naming_every_item(shipped, tmp_path):
+    path = tmp_path / "台账.csv"
+    assert shipped("export", "--format", "csv", "-o", str(path)).exit_code == 0
+    text = path.read_text(encoding="utf-8-sig").replace("对于单位拖欠款项需要改进。", "对于单位拖欠企业款项需要改进。")
+    path.write_text("\ufeff" + text, encoding="utf-8")
+    result = shipped("import", str(path), "--commit")
+    assert result.exit_code == 0, result.stderr
+    assert "committed " in result.stdout
+    assert shipped.git("log", "-1", "--format=%B") == (
+        "import 台账.csv: 2-8\n\nLedger-Item: 2-8\nLedger-Action: import\n\n")
+    assert shipped.git("status", "--porcelain", "--untracked-files=no") == ""
+    assert json.loads(shipped("log", "--format", "json").stdout)[0]["items"] == ["2-8"]

@@ -40,13 +40,16 @@ def wants_commit(folder: Path) -> bool:
     return False
 
 
-def commit_change(folder: Path, paths: list[Path], action: str, item_id: str, summary: str) -> str:
-    """One commit holding only ``paths``, with a structured message and trailers."""
+def commit_change(folder: Path, paths: list[Path], action: str, item_id: str, summary: str,
+                  items: list[str] | None = None) -> str:
+    """One commit holding only ``paths``, with a structured message (``close 2-8: …``) and
+    trailers (``Ledger-Item`` for each item, ``Ledger-Action``)."""
     root = repo_root(folder)
     rel = [str(p.resolve().relative_to(root.resolve())) for p in paths]
     _git(root, "add", "--", *rel)
     first = summary.splitlines()[0] if summary else ""
-    message = f"{action} {item_id}: {first}"[:100] + f"\n\nLedger-Item: {item_id}\nLedger-Action: {action}\n"
+    trailers = "".join(f"Ledger-Item: {i}\n" for i in (items if items is not None else [item_id]))
+    message = f"{action} {item_id}: {first}"[:100] + f"\n\n{trailers}Ledger-Action: {action}\n"
     _git(root, "commit", "--quiet", "-m", message, "--", *rel)
     return _git(root, "rev-parse", "--short", "HEAD").stdout.strip()
 

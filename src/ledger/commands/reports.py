@@ -204,6 +204,8 @@ def import_command(
     file: Annotated[str, typer.Argument(metavar="FILE.xlsx|FILE.csv", help="The 台账 sheet to read.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row and print what would change; write nothing.")]
     = False,
+    commit: Annotated[bool | None, typer.Option("--commit/--no-commit",
+                                                help="Make one git commit of the import (default: data/settings.yaml).")] = None,
 ) -> None:
     """Import a 台账 spreadsheet: add new items, update known ones in the columns the sheet has.
 
@@ -251,6 +253,14 @@ def import_command(
     if dry_run:
         summary += " " + tr("(dry run: nothing written)")
     out(summary + "\n")
+    if not dry_run and plan.changes:
+        from ..audit import commit_change, wants_commit
+
+        if commit if commit is not None else wants_commit(folder):
+            ids = [c.item.id for c in plan.changes]
+            listed = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+            sha = commit_change(folder, [*txn.changed, *txn.extra_files], "import", path.name, listed, items=ids)
+            out(tr("committed {sha}", sha=sha) + "\n")
 
 
 def _problems(plan: Any) -> Exception:
