@@ -331,6 +331,7 @@ def test_show_carries_the_whole_history(shipped):
     assert data["progress"] == [{"date": "2024-08-15", "text": "第一批已拨付", "by": "李四", "recorded": "2024-09-10"}]
     assert data["extension_history"][0]["previous"] == "2024-08-31"
     assert data["closed"]["evidence"] == [{"text": "说明"}]
+    assert (data["file"], data["batch"]) == ("items.yaml", "2024-1")
     text = shipped("show", "2-8", env={"COLUMNS": "100"}).stdout
     for needle in ("第一批已拨付", "资金分批", "closed by 张三", "Evidence: 说明", "2024-09-30"):
         assert needle in text

@@ -166,6 +166,10 @@ def show_command(
     ledger = loaded()
     item = ledger.get(item_id)
     data = detail(item, day)
+    file = ledger.files[ledger.index()[item.id][0]]
+    batch = file.batch
+    data["file"] = file.path.relative_to(ledger.data_dir).as_posix()
+    data["batch"] = batch.id if batch else None
     if fmt is Format.json:
         from ..render.text import to_json
 
@@ -173,6 +177,5 @@ def show_command(
         return
     from ..render.card import item_card
 
-    batch = ledger.batch_of(item_id)
     con = console()
     con.print(item_card(data, batch.name if batch else None, day.isoformat()))
