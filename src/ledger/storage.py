@@ -196,9 +196,10 @@ def load(data_dir: Path, *, keep_text: bool = False, use_cache: bool | None = No
         ledger.texts = {}
         for path, content in contents.items():
             if isinstance(content, bytes):
-                text = decode(content, path)
-                if isinstance(text, str):
+                try:
                     ledger.texts[path] = content.decode("utf-8")  # keeps a BOM, if any, as it was
+                except UnicodeDecodeError:
+                    pass  # already a problem of the ledger
     return ledger
 
 
