@@ -16,19 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import UNITS_YAML as UNITS  # the fixture ledgers' three units
 from ledger import merge as m
 from ledger.cli import app
-
-UNITS = """\
-units:
-  - name: 区财政局
-    kind: district
-    aliases: [财政局]
-  - name: 区建设环保局
-    kind: district
-  - name: 各园区指挥部
-    kind: group
-"""
 
 BASE = """\
 # 测试台账 / a test ledger
