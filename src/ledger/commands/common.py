@@ -6,7 +6,7 @@ from datetime import date
 from enum import Enum
 
 from ..dates import parse_date
-from ..errors import LedgerError, UsageError
+from ..errors import UsageError
 from ..i18n import tr
 from ..storage import Ledger, load, require_valid, today
 
@@ -46,7 +46,3 @@ def resolve_unit(ledger: Ledger, name: str | None, option: str) -> str | None:
     near = difflib.get_close_matches(name, list(table), n=3, cutoff=0.4)
     hint = tr("; did you mean {near}?", near=", ".join(near)) if near else ""
     raise UsageError(tr("{option}: unknown unit {name!r}{hint}", option=option, name=name, hint=hint))
-
-
-def not_found(message: str) -> LedgerError:
-    return LedgerError(message)
