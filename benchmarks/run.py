@@ -58,7 +58,7 @@ PROGRESS_TEXT = "基准测试：已走访企业并反馈办理情况"
 PARSE_FLOOR = """\
 import sys, yaml
 from pydantic import TypeAdapter
-from ledger.model import Item
+from ledger.core.model import Item
 with open(sys.argv[1], "rb") as fh:
     data = yaml.load(fh, Loader=yaml.CSafeLoader)
 items = TypeAdapter(list[Item]).validate_python(data["items"])
@@ -220,8 +220,8 @@ def export_tasks(data: Path, as_of: dt.date, size: int, dump: Path) -> int:
     calls overdue on its as-of day (deadline in force before it, not closed) is due before now.
     Lead unit → project, progress notes → annotations, close-out → completed with its end date.
     Runs in a child process (``--export-tasks``) so that the runner itself stays small."""
-    from ledger import query
-    from ledger.storage import load
+    from ledger.core import query
+    from ledger.store.load import load
 
     ledger = load(data, use_cache=False)
     if ledger.problems:

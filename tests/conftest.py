@@ -53,7 +53,7 @@ class Ledger:
 
     def __call__(self, *args: str, today: str | None = None, lang: str = "en",
                  env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-        from ledger.cli import app
+        from ledger.cli.app import app
 
         full_env = {"LEDGER_TODAY": today or self.today, "LEDGER_LANG": lang, **(env or {})}
         previous = os.getcwd()

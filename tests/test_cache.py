@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from ledger import cache
-from ledger.cli import app
+from ledger.cli.app import app
+from ledger.store import cache
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import generate
@@ -59,12 +59,12 @@ def slot_files(folder: Path) -> list[Path]:
 
 def cold_build_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
     """From here on, a read that is not served by the cache fails loudly."""
-    import ledger.loading
+    import ledger.store.build
 
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("the ledger was parsed again: the cache was not used")
 
-    monkeypatch.setattr(ledger.loading, "build", refuse)
+    monkeypatch.setattr(ledger.store.build, "build", refuse)
 
 
 @pytest.fixture

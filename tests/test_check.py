@@ -131,7 +131,7 @@ def test_read_commands_refuse_invalid_data(small):
 def test_no_data_folder(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    from ledger.cli import app
+    from ledger.cli.app import app
 
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["list"])
@@ -142,7 +142,7 @@ def test_no_data_folder(tmp_path, monkeypatch):
 def test_data_folder_found_by_walking_up(shipped, monkeypatch):
     from typer.testing import CliRunner
 
-    from ledger.cli import app
+    from ledger.cli.app import app
 
     (shipped.root / "deep" / "er").mkdir(parents=True)
     monkeypatch.chdir(shipped.root / "deep" / "er")
@@ -154,7 +154,7 @@ def test_data_folder_found_by_walking_up(shipped, monkeypatch):
 def test_data_from_environment(shipped, monkeypatch, tmp_path):
     from typer.testing import CliRunner
 
-    from ledger.cli import app
+    from ledger.cli.app import app
 
     monkeypatch.chdir(tmp_path.parent)
     result = CliRunner().invoke(app, ["check"], env={"LEDGER_DATA": str(shipped.data)})

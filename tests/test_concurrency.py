@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 
 from hostile import LEDGER, copy_shipped, full_runs, ledger_env, leftovers, record_figure, run_limited
-from ledger.storage import load
+from ledger.store.load import load
 
 WORKER = r"""
 import contextlib, io, json, sys
-from ledger.cli import app
+from ledger.cli.app import app
 
 ops = json.loads(sys.argv[1])
 print("ready", flush=True)

@@ -26,8 +26,8 @@ import pytest
 from typer.testing import CliRunner
 
 from hostile import LEDGER, copy_shipped, full_runs, ledger_env, leftovers, record_figure, run_limited
-from ledger.cli import app
-from ledger.safeio import LOCK_NAME, PAUSE_POINTS
+from ledger.cli.app import app
+from ledger.store.safeio import LOCK_NAME, PAUSE_POINTS
 
 RUNS = 240 if full_runs() else 24
 
@@ -253,7 +253,7 @@ def test_a_lock_file_planted_as_a_link_is_refused_not_written_through(tmp_path: 
 def test_a_temporary_name_planted_as_a_link_is_not_written_through(tmp_path: Path) -> None:
     """The temporary file's name is predictable (``.NAME.PID.ledger-tmp``); a link planted there
     is replaced, never followed, even without the lock's sweep of stale temporaries."""
-    from ledger.safeio import atomic_write
+    from ledger.store.safeio import atomic_write
 
     target = tmp_path / "items.yaml"
     target.write_text("old\n")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer.main
 
-from ledger.cli import app
+from ledger.cli.app import app
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

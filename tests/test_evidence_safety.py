@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hostile import line_of, snapshot
-from ledger.evidence import safe_name, store
+from ledger.store.evidence import safe_name, store
 
 CLOSE = ["close", "2-8", "--by", "张三"]
 
@@ -72,7 +72,7 @@ def test_store_never_blocks_on_a_fifo_even_past_the_check(tmp_path: Path) -> Non
     fifo = tmp_path / "swapped.pdf"
     os.mkfifo(fifo)
     (tmp_path / "data").mkdir()
-    code = ("import sys, ledger.evidence as e, ledger.i18n\n"
+    code = ("import sys, ledger.store.evidence as e, ledger.i18n\n"
             "ledger.i18n.set_language('en')\n"
             "e.check_source = lambda path: None\n"
             "try:\n    e.store(__import__('pathlib').Path(sys.argv[1]), '2-8', __import__('pathlib').Path(sys.argv[2]))\n"

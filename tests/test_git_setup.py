@@ -183,7 +183,7 @@ def test_a_data_folder_deeper_in_the_repository(shipped) -> None:
     deeper = shipped.root / "台账" / "data"
     deeper.parent.mkdir()
     shipped.data.rename(deeper)
-    result = shipped.runner.invoke(__import__("ledger.cli", fromlist=["app"]).app,
+    result = shipped.runner.invoke(__import__("ledger.cli.app", fromlist=["app"]).app,
                                    ["--data", str(deeper), "git", "setup"], env={"LEDGER_LANG": "en"})
     assert result.exit_code == 0, result.output
     assert "台账/data/*.yaml merge=ledger\n台账/data/items/*.yaml merge=ledger\n台账/data/items/*.yml merge=ledger\n" in (
@@ -193,7 +193,7 @@ def test_a_data_folder_deeper_in_the_repository(shipped) -> None:
 
 def test_without_a_console_script_the_driver_runs_through_this_python(monkeypatch: pytest.MonkeyPatch,
                                                                       tmp_path: Path) -> None:
-    from ledger import gitsetup
+    from ledger.git import setup as gitsetup
 
     monkeypatch.setattr(sys, "argv", [str(tmp_path / "not-ledger")])
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python3"))

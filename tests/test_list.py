@@ -205,7 +205,7 @@ def _many_items(n: int) -> str:
 
 
 def test_long_listings_use_the_plain_renderer_and_stay_aligned(small):
-    from ledger.render.plain import cell_width
+    from ledger.render.terminal import cell_width
 
     ledger = small(_many_items(60))
     result = ledger("list", "--as-of", "2024-09-01", lang="zh", env={"COLUMNS": "60"})

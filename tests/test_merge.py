@@ -1,4 +1,4 @@
-"""The item-level three-way merge (``ledger.merge``) and the driver's file handling.
+"""The item-level three-way merge (``ledger.git.merge_file``) and the driver's file handling.
 
 Each side is made with the real write commands on a copy of a small ledger, so the texts are
 exactly what departments' clones hold.  The oracle for a clean merge is applying ours' commands
@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import UNITS_YAML as UNITS  # the fixture ledgers' three units
-from ledger import merge as m
-from ledger.cli import app
+from ledger.cli.app import app
+from ledger.git import merge_file as m
 
 BASE = """\
 # 测试台账 / a test ledger
@@ -234,7 +234,7 @@ def test_two_statuses_that_both_fit_the_records_are_a_conflict() -> None:
     from dataclasses import replace
     from datetime import date
 
-    from ledger.model import CloseOut, Evidence, Item, PastCloseOut, ProgressNote, Reopening
+    from ledger.core.model import CloseOut, Evidence, Item, PastCloseOut, ProgressNote, Reopening
 
     note = ProgressNote(date(2024, 8, 1), "走访")
     closed = CloseOut(date(2024, 9, 1), "张三", (Evidence(text="凭证"),))
@@ -350,7 +350,7 @@ def _git_merge_file_available() -> bool:
 
 
 def test_the_driver_writes_the_result_into_ours_and_reports_conflicts(tmp_path: Path) -> None:
-    from ledger.gitsetup import run_driver
+    from ledger.git.setup import run_driver
 
     ledger(tmp_path)
     files = {name: tmp_path / f".merge_{name}" for name in ("base", "ours", "theirs")}
@@ -372,7 +372,7 @@ def test_the_driver_writes_the_result_into_ours_and_reports_conflicts(tmp_path: 
 
 
 def test_the_driver_merges_other_data_files_line_by_line(tmp_path: Path) -> None:
-    from ledger.gitsetup import run_driver
+    from ledger.git.setup import run_driver
 
     assert _git_merge_file_available()
     ledger(tmp_path)

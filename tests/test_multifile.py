@@ -217,7 +217,7 @@ def test_add_to_a_new_batch_file_without_items(mixed) -> None:
 
 
 def test_the_merge_driver_merges_a_file_of_the_folder_knowing_the_others(mixed) -> None:
-    from ledger.gitsetup import run_driver
+    from ledger.git.setup import run_driver
 
     folder = mixed.data / "items"
     base, ours, theirs = (mixed.root / n for n in (".base", ".ours", ".theirs"))
@@ -245,7 +245,7 @@ def test_a_clone_that_only_has_the_folder_is_found_from_inside_it(small, monkeyp
     monkeypatch.chdir(ledger.data / "items")
     from typer.testing import CliRunner
 
-    from ledger.cli import app
+    from ledger.cli.app import app
 
     result = CliRunner().invoke(app, ["check"], env={"LEDGER_LANG": "en"})
     assert result.stdout == "ok: 4 items, 3 units, no problems\n"

@@ -22,11 +22,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import UNITS_YAML, make_ledger
+from conftest import SHIPPED_DATA, UNITS_YAML, make_ledger
 from hostile import full_runs, items_text
-from ledger.blocks import rewrite
-from ledger.serialize import item_to_data
-from ledger.storage import load
+from ledger.core.serialize import item_to_data
+from ledger.store.blocks import rewrite
+from ledger.store.load import load
 
 UNITS = ["区财政局", "区建设环保局", "各园区指挥部"]
 QUOTED = {"id", "text", "reason", "note", "name"}
@@ -205,7 +205,7 @@ def _make(root: Path, raw: list[dict[str, Any]], comments: list[str | None]) -> 
 def _run(root: Path, *args: str):  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
 
-    from ledger.cli import app
+    from ledger.cli.app import app
 
     previous = os.getcwd()
     os.chdir(root)
@@ -345,8 +345,7 @@ def test_damaged_files_never_crash(edits: list[tuple[int, int, bytes]]) -> None:
         root = Path(tmp)
         make_ledger(root, "", UNITS_YAML)
         (root / "data" / "items.yaml").write_bytes(damaged)
-        (root / "data" / "departments.yaml").write_bytes((Path(__file__).parent.parent / "data" /
-                                                          "departments.yaml").read_bytes())
+        (root / "data" / "departments.yaml").write_bytes((SHIPPED_DATA / "departments.yaml").read_bytes())
         check = _run(root, "check")
         assert check.exit_code in (0, 1)
         if check.exit_code == 1:

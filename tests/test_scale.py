@@ -17,7 +17,7 @@ import pytest
 import typer.main
 import yaml
 
-from ledger.cli import app
+from ledger.cli.app import app
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import generate

@@ -56,7 +56,7 @@ class Problem:
                 where += f":{self.col}"
         parts = [where]
         if self.item is not None:
-            from .i18n import tr
+            from ledger.i18n import tr
 
             parts.append(tr("item {id}", id=self.item))
         if self.field:

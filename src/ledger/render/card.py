@@ -8,8 +8,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import tr
-from .tables import status_text
+from ledger.i18n import tr
+from ledger.render.tables import status_text
 
 
 def _evidence_line(ev: dict[str, Any]) -> str:

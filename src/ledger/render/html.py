@@ -12,11 +12,11 @@ import unicodedata
 from datetime import date, timedelta
 from html import escape
 
-from .. import i18n
-from ..bulletin import Bulletin
-from ..i18n import tr
-from ..report import UnitRow, percent
-from .markdown_bulletin import Section, heading_number, overview, sections, subtitle, title
+from ledger import i18n
+from ledger.i18n import tr
+from ledger.render.markdown import Section, heading_number, overview, sections, subtitle, title
+from ledger.reports.bulletin import Bulletin
+from ledger.reports.by_unit import UnitRow, percent
 
 COLOURS = {"closed": "#2e7d32", "in_progress": "#f9a825", "open": "#90a4ae", "overdue": "#c62828"}
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import tr
+from ledger.i18n import tr
 
 WIDE_ENOUGH_FOR_UNITS = 110
 
@@ -66,7 +66,7 @@ def items_table(rows: Sequence[dict[str, Any]], console: Console, footer: str) -
 
 def items_plain(rows: Sequence[dict[str, Any]], width: int, footer: str) -> str:
     """The same listing without rich, for long outputs (see ``render.plain``)."""
-    from .plain import table
+    from ledger.render.terminal import table
 
     show_units = width >= WIDE_ENOUGH_FOR_UNITS
     body = [[r["id"], r["text"], r["lead"], *([units_cell(r)] if show_units else []), deadline_cell(r), status_label(r)]

@@ -1,0 +1,122 @@
+"""The typer app: global options, the lazy command registry, the console script's entry.
+
+Exit codes: 0 ok, 1 a data or domain error, 2 a usage error. Results go to stdout, errors to
+stderr, each error on one line.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+import ledger as _package
+from ledger.cli.common import COMMANDS, settings
+from ledger.i18n import detect_language, set_language
+
+app = typer.Typer(
+    name="ledger",
+    help="整改销号台账 — a rectification close-out ledger over YAML files in git.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click messages: one "Error:" line, and no rich import for --help
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def main(
+    data: Annotated[str | None, typer.Option("--data", metavar="DIR", envvar="LEDGER_DATA",
+                                             help="Data folder (default: data/ of the repository you stand in).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en",
+                                             help="Interface language (default: LEDGER_LANG, then the locale).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the validated-ledger cache.")] = False,
+) -> None:
+    """整改销号台账: list, close and report on rectification items kept in YAML files."""
+    if lang is not None and lang.lower() not in ("zh", "en") and not lang.lower().startswith("zh"):
+        raise typer.BadParameter("use zh or en", param_hint="--lang")
+    set_language(detect_language(lang))
+    settings.data = data
+    from ledger.store import cache
+
+    cache.set_enabled_for_run(not no_cache)
+
+
+COMMAND_MODULES = {
+    "check": "read", "list": "read", "show": "read",
+    "close": "write", "reopen": "write", "progress": "write", "extend": "write", "add": "write",
+    "log": "history", "undo": "history",
+    "report": "reports", "bulletin": "reports", "export": "reports", "import": "reports",
+    "git": "git", "merge-driver": "git",
+}
+"""Which module registers each command. The console script imports only the one it needs:
+typer builds every registered command's parameters on every run."""
+
+
+def load_commands(modules: set[str] | None = None) -> None:
+    """Register the commands of ``modules`` (all of them by default) on ``app``."""
+    import importlib
+
+    for module in dict.fromkeys(COMMAND_MODULES.values()):  # in this order, as --help lists them
+        if modules is None or module in modules:
+            importlib.import_module(f"ledger.cli.{module}")
+    for group, name, func in COMMANDS[len(_registered):]:
+        _registered.append(name)
+        target = app if group is None else _group(group)
+        target.command(name)(func)
+
+
+_registered: list[str] = []
+_groups: dict[str, typer.Typer] = {}
+
+GROUPS = {"git": "Make git work for the ledger: item-level merges, a pre-commit check."}
+
+
+def _group(name: str) -> typer.Typer:
+    if name not in _groups:
+        _groups[name] = typer.Typer(help=GROUPS[name], no_args_is_help=True, add_completion=False,
+                                    pretty_exceptions_enable=False,
+                                    context_settings={"help_option_names": ["-h", "--help"]})
+        app.add_typer(_groups[name], name=name)
+    return _groups[name]
+
+
+def requested_module(argv: list[str]) -> str | None:
+    """The module of the command named on the command line, if it is plainly named."""
+    args = iter(argv)
+    for arg in args:
+        if arg in ("--data", "--lang"):
+            next(args, None)
+        elif arg.startswith(("--data=", "--lang=")) or arg == "--no-cache":
+            continue
+        else:
+            return COMMAND_MODULES.get(arg)
+    return None
+
+
+if not _package._console_script:
+    load_commands()
+
+
+def run() -> None:
+    """The console script. Registers only the command asked for, and exits without tearing down
+    every loaded object (on a large ledger that teardown alone costs tens of milliseconds);
+    output is flushed first."""
+    import os
+
+    if _package._console_script:
+        module = requested_module(sys.argv[1:])
+        load_commands({module} if module else None)
+    try:
+        app()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)

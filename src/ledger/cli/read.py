@@ -1,0 +1,188 @@
+"""Read-only commands: check, list, show."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from ledger.cli.common import (
+    Format,
+    as_of_date,
+    command,
+    console,
+    data_dir,
+    loaded,
+    optional_date,
+    out,
+    problem_count,
+    resolve_unit,
+)
+from ledger.i18n import tr
+
+TABLE_LIMIT = 200
+"""Rows a table shows unless --all or --limit: a terminal page of thousands of rows helps
+nobody. json/csv/markdown are never limited."""
+
+RICH_ROWS = 50
+"""Longer tables are drawn by the plain renderer: rich needs about a millisecond a row."""
+
+
+@command("check")
+def check_command(
+    evidence: Annotated[bool, typer.Option("--evidence/--no-evidence",
+                                           help="Also verify evidence files (present, same sha256).")] = True,
+) -> None:
+    """Validate the ledger: schema, unique ids, known units, real dates, consistency, evidence.
+
+    Prints every problem, one line each as FILE:LINE:COL: item ID: field: message, then a
+    count, and exits 1 if there is any.
+
+    Example: ledger check
+    """
+    from ledger.store.load import load
+
+    folder = data_dir()
+    ledger = load(folder)
+    problems = list(ledger.problems)
+    if evidence and not problems:
+        from ledger.store.evidence import verify_all
+
+        problems += verify_all(ledger)
+    for problem in problems:
+        out(problem.render() + "\n")
+    if problems:
+        out(problem_count(len(problems)) + "\n")
+        raise typer.Exit(code=1)
+    out(tr("ok: {items} items, {units} units, no problems", items=len(ledger.items), units=len(ledger.units)) + "\n")
+
+
+@command("list")
+def list_command(
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only items past their deadline and not closed.")] = False,
+    due_soon: Annotated[int | None, typer.Option("--due-soon", metavar="DAYS", min=0,
+                                                 help="Only open items due within DAYS days.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE",
+                                              help="Read the ledger as it stood on DATE (default today).")] = None,
+    status: Annotated[str | None, typer.Option("--status", metavar="open|in_progress|closed",
+                                               help="Only items with this status.")] = None,
+    dept: Annotated[str | None, typer.Option("--dept", metavar="UNIT",
+                                             help="Only items this unit leads or is responsible for.")] = None,
+    lead: Annotated[str | None, typer.Option("--lead", metavar="UNIT", help="Only items this unit leads.")] = None,
+    question: Annotated[int | None, typer.Option("--question", metavar="N", help="Only items of question N.")] = None,
+    ongoing: Annotated[bool, typer.Option("--ongoing", help="Only ongoing items (立行立改，长期坚持).")] = False,
+    dated: Annotated[bool, typer.Option("--dated", help="Only items with a dated deadline.")] = False,
+    due_before: Annotated[str | None, typer.Option("--due-before", metavar="DATE",
+                                                   help="Only items due before DATE.")] = None,
+    due_after: Annotated[str | None, typer.Option("--due-after", metavar="DATE",
+                                                  help="Only items due after DATE.")] = None,
+    search: Annotated[str | None, typer.Option("--search", metavar="TEXT",
+                                               help="Only items whose id, text, units or notes contain TEXT.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help=f"Table rows to show (default {TABLE_LIMIT}).")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every row in a table.")] = False,
+) -> None:
+    """List items, filtered. Every filter combines with the others.
+
+    Examples:
+
+      ledger list --overdue
+
+      ledger list --dept 财政局 --as-of 2024-09-01 --format json
+
+      ledger list --due-soon 30 --status open
+    """
+    from ledger.core.query import Filters, select
+    from ledger.reports.rows import row
+
+    if status is not None and status not in ("open", "in_progress", "closed"):
+        raise typer.BadParameter("use open, in_progress or closed", param_hint="--status")
+    if ongoing and dated:
+        raise typer.BadParameter("--ongoing and --dated exclude each other", param_hint="--ongoing")
+    day = as_of_date(as_of)
+    ledger = loaded()
+    filters = Filters(
+        as_of=day, overdue=overdue, due_soon=due_soon, status=status,
+        dept=resolve_unit(ledger, dept, "--dept"), lead=resolve_unit(ledger, lead, "--lead"),
+        question=question, ongoing=ongoing, dated=dated,
+        due_before=optional_date(due_before, "--due-before"), due_after=optional_date(due_after, "--due-after"),
+        search=search,
+    )
+    rows = [row(item, day) for item in select(ledger.items, filters)]
+    emit_rows(rows, fmt, day.isoformat(), None if show_all else (limit or TABLE_LIMIT))
+
+
+LIST_COLUMNS = ("id", "question", "text", "lead", "responsible", "deadline", "status", "overdue", "days_overdue",
+                "original_deadline", "extensions", "closed_date", "last_progress")
+
+
+def emit_rows(rows: list[dict[str, Any]], fmt: Format, as_of: str, limit: int | None) -> None:
+    if fmt is Format.json:
+        from ledger.render.text import to_json
+
+        out(to_json(rows))
+        return
+    if fmt in (Format.csv, Format.markdown):
+        from ledger.render.text import to_csv, to_markdown
+
+        headers = list(LIST_COLUMNS)
+        values = [[r[c] for c in LIST_COLUMNS] for r in rows]
+        out(to_csv(headers, values) if fmt is Format.csv else to_markdown(headers, values))
+        return
+    shown = rows if limit is None else rows[:limit]
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("open", "in_progress", "closed")}
+    footer = " · ".join([
+        tr("{n} items", n=len(rows)) if len(shown) == len(rows)
+        else tr("{shown} of {total} items shown", shown=len(shown), total=len(rows)),
+        tr("open {open}, in progress {in_progress}, closed {closed}, overdue {overdue}",
+           overdue=sum(1 for r in rows if r["overdue"]), **counts),
+        tr("as of {date}", date=as_of),
+    ])
+    if not rows:
+        out(tr("no items match") + " · " + tr("as of {date}", date=as_of) + "\n")
+        return
+    if len(shown) > RICH_ROWS:
+        import shutil
+
+        from ledger.render.tables import items_plain
+
+        out(items_plain(shown, shutil.get_terminal_size((80, 24)).columns, footer))
+    else:
+        from ledger.render.tables import items_table
+
+        con = console()
+        con.print(items_table(shown, con, footer))
+    if len(shown) < len(rows):
+        sys.stderr.write(tr("{hidden} more rows not shown: use --all or --limit N", hidden=len(rows) - len(shown)) + "\n")
+
+
+@command("show")
+def show_command(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item's id, such as 2-8.")],
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="As it stood on DATE.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table (a readable card) or json.")] = Format.table,
+) -> None:
+    """Show one item in full, with its whole history.
+
+    Example: ledger show 2-8
+    """
+    from ledger.reports.rows import detail
+
+    day = as_of_date(as_of)
+    ledger = loaded()
+    item = ledger.get(item_id)
+    data = detail(item, day)
+    file = ledger.files[ledger.index()[item.id][0]]
+    batch = file.batch
+    data["file"] = file.path.relative_to(ledger.data_dir).as_posix()
+    data["batch"] = batch.id if batch else None
+    if fmt is Format.json:
+        from ledger.render.text import to_json
+
+        out(to_json(data))
+        return
+    from ledger.render.card import item_card
+
+    con = console()
+    con.print(item_card(data, batch.name if batch else None, day.isoformat()))

@@ -1,0 +1,302 @@
+"""Reports for people and spreadsheets: report, bulletin, export, import."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ledger.cli.common import Format, as_of_date, command, console, data_dir, loaded, out
+from ledger.i18n import tr
+
+if TYPE_CHECKING:
+    from ledger.reports.by_unit import Report
+
+
+class By(str, Enum):
+    lead = "lead"
+    responsible = "responsible"
+    question = "question"
+    deadline = "deadline"
+
+
+class BulletinFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+class ExportFormat(str, Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@command("report")
+def report_command(
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE",
+                                              help="Count as the ledger stood on DATE (default today).")] = None,
+    by: Annotated[By, typer.Option("--by", help="One row per lead unit, responsible unit, question or deadline.")] = By.lead,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Close-out by unit: items, closed (on time / late), open, overdue, due within 30 days, ongoing
+    items with no progress for 30 days (stale) and the close-out rate (销号率), slowest units first.
+
+    Slowest first: most overdue items, then the lowest close-out rate, then most stale, then most
+    open. With --by responsible an item counts once for each responsible unit; the totals row
+    counts every item once.
+
+    Examples:
+
+      ledger report --as-of 2024-09-01
+
+      ledger report --by responsible --format json
+    """
+    from ledger.reports.by_unit import build_report
+
+    day = as_of_date(as_of)
+    ledger = loaded()
+    report = build_report(ledger.items, ledger.units, day, by.value)
+    emit_report(report, fmt)
+
+
+def emit_report(report: Report, fmt: Format) -> None:
+    from ledger.reports.by_unit import COLUMNS, GROUP_LABELS, display_cells
+
+    rows = [*report.rows, report.totals]
+    if fmt is Format.json:
+        from ledger.render.text import to_json
+
+        data = [r.as_dict() for r in rows]
+        data[-1]["unit"] = tr("Total")
+        out(to_json(data))
+        return
+    if fmt is Format.csv:
+        from ledger.render.text import to_csv
+
+        keys = [key for key, _ in COLUMNS]
+        values = [[r.as_dict()[k] for k in keys] for r in rows]
+        values[-1][0] = tr("Total")
+        out(to_csv(keys, values))
+        return
+    headers = [tr(GROUP_LABELS[report.by]), *(tr(label) for _, label in COLUMNS[1:])]
+    if fmt is Format.markdown:
+        from ledger.render.text import to_markdown
+
+        out(to_markdown(headers, [display_cells(r) for r in rows]))
+        out("\n" + tr("as of {date}", date=report.as_of.isoformat()) + "\n")
+        return
+    from rich import box
+    from rich.table import Table
+
+    from ledger.reports.by_unit import short_label
+
+    totals = [str(c) for c in display_cells(report.totals)]
+    table = Table(box=box.SIMPLE, pad_edge=False, collapse_padding=True, show_edge=False, show_footer=True,
+                  footer_style="bold")
+    table.add_column(headers[0], footer=totals[0], no_wrap=True)  # a unit's name is never broken
+    for (key, _), total in zip(COLUMNS[1:], totals[1:], strict=True):
+        table.add_column(short_label(key), footer=total, justify="right", no_wrap=True)
+    for r in report.rows:
+        table.add_row(*(str(c) for c in display_cells(r)), style="red" if r.overdue else None)
+    console().print(table)
+    out(" · ".join([tr("as of {date}", date=report.as_of.isoformat()), tr("slowest units first")]) + "\n")
+    out(tr("On time / Late: closed on time / after the deadline · Due 30d: due within 30 days · "
+           "Stale: ongoing, no progress note in 30 days") + "\n")
+
+
+@command("bulletin")
+def bulletin_command(
+    period: Annotated[str, typer.Option("--period", metavar="YYYY-MM", help="The month to report on.")],
+    fmt: Annotated[BulletinFormat, typer.Option("--format", help="markdown, or one self-contained HTML page.")]
+    = BulletinFormat.markdown,
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE",
+                                               help="Write to FILE instead of standard output.")] = None,
+) -> None:
+    """The monthly bulletin (营商环境建设通报): closed in the month (on time / late), became
+    overdue, extensions, reopenings, progress notes, the still-overdue items by lead unit, ongoing
+    items with no progress in the month, and the units ranked.
+
+    The ledger is read as it stood at the end of the month (today, for the current month).
+    The HTML page needs no network: its styles and charts are inside it; it prints on A4.
+
+    Examples:
+
+      ledger bulletin --period 2024-08
+
+      ledger bulletin --period 2024-08 --format html -o 通报-2024-08.html
+    """
+    from ledger.environment import today
+    from ledger.errors import UsageError
+    from ledger.reports.bulletin import build_bulletin, parse_period
+
+    try:
+        parse_period(period)
+    except ValueError:
+        raise UsageError(tr("--period: {value!r} is not a month (use YYYY-MM, such as 2024-08)", value=period)) from None
+    ledger = loaded()
+    batch_days = [f.batch.date for f in ledger.files if f.batch is not None]
+    bulletin = build_bulletin(ledger.items, ledger.units, period, today(), min(batch_days) if batch_days else None)
+    if fmt is BulletinFormat.html:
+        from ledger.render.html import bulletin_html
+
+        text = bulletin_html(bulletin)
+    else:
+        from ledger.render.markdown import to_markdown
+
+        text = to_markdown(bulletin)
+    write_output(text, output)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """To stdout, or atomically to a file (never half-written)."""
+    if output is None or output == "-":
+        out(text)
+        return
+    write_bytes(Path(output), text.encode("utf-8"))
+    sys.stderr.write(tr("wrote {path}", path=output) + "\n")
+
+
+@command("export")
+def export_command(
+    output: Annotated[str, typer.Option("-o", "--output", metavar="FILE", help="The file to write.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="xlsx (Excel) or csv (UTF-8 with a BOM).")]
+    = ExportFormat.xlsx,
+) -> None:
+    """Export the ledger as the 整改台账 spreadsheet departments exchange.
+
+    Columns: 序号, 问题编号, 反馈问题, 牵头部门, 责任部门, 整改时限, 整改进展, 完成情况, 销号时间,
+    佐证材料. The xlsx has a frozen header, fitted widths, wrapped cells, overdue rows in red and a
+    second sheet with the report by lead unit; the csv is UTF-8 with a BOM, so Excel shows the
+    Chinese. `ledger import` reads either back.
+
+    Examples:
+
+      ledger export --format xlsx -o 台账.xlsx
+
+      ledger export --format csv -o 台账.csv
+    """
+    from ledger.environment import today
+
+    ledger = loaded()
+    day = today()
+    if fmt is ExportFormat.csv:
+        from ledger.sheet.export import to_csv
+
+        data = to_csv(ledger.items, day).encode("utf-8")
+    else:
+        from ledger.reports.by_unit import build_report
+        from ledger.sheet.export import to_xlsx
+
+        data = to_xlsx(ledger.items, day, build_report(ledger.items, ledger.units, day, "lead"))
+    write_bytes(Path(output), data)
+    sys.stderr.write(tr("wrote {path}", path=output) + "\n")
+
+
+@command("import")
+def import_command(
+    file: Annotated[str, typer.Argument(metavar="FILE.xlsx|FILE.csv", help="The 台账 sheet to read.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row and print what would change; write nothing.")]
+    = False,
+    commit: Annotated[bool | None, typer.Option("--commit/--no-commit",
+                                                help="Make one git commit of the import (default: data/settings.yaml).")] = None,
+) -> None:
+    """Import a 台账 spreadsheet: add new items, update known ones in the columns the sheet has.
+
+    Every row is checked first; problems print as FILE:SHEET:ROW:COLUMN: message and nothing is
+    written unless every row is valid. Text, lead, responsible units and the deadline are
+    replaced; new lines at the end of 整改进展 become progress notes; a row marked
+    已销号，销号人：NAME with 销号时间 and 佐证材料 closes an open item. Recorded history (notes,
+    extensions, close-outs, look-backs) is never changed or removed by a sheet.
+
+    Examples:
+
+      ledger import 台账.xlsx --dry-run
+
+      ledger import 台账.csv
+    """
+    from ledger.environment import today
+    from ledger.sheet.importer import apply, plan_import
+    from ledger.store.load import load, require_valid
+    from ledger.store.transaction import transaction
+
+    path = Path(file)
+    folder = data_dir()
+    if dry_run:
+        ledger = load(folder)
+        require_valid(ledger)
+        plan = plan_import(ledger, path, today())
+        if plan.problems:
+            raise _problems(plan)
+    else:
+        notices: list[str] = []
+        with transaction(folder, notices) as txn:
+            plan = plan_import(txn.ledger, path, today())
+            if plan.problems:
+                raise _problems(plan)
+            apply(txn, plan)
+        for notice in notices:
+            sys.stderr.write(notice + "\n")
+    for change in plan.changes:
+        if change.new:
+            line = tr("would add {id}", id=change.item.id) if dry_run else tr("added {id}", id=change.item.id)
+        else:
+            line = tr("would update {id}", id=change.item.id) if dry_run else tr("updated {id}", id=change.item.id)
+        out(line + (": " + ", ".join(change.what) if change.what else "") + "\n")
+    new = sum(1 for c in plan.changes if c.new)
+    summary = tr("{rows} rows: {new} new, {changed} changed, {same} unchanged", rows=len(plan.table.rows), new=new,
+                 changed=len(plan.changes) - new, same=plan.unchanged)
+    if dry_run:
+        summary += " " + tr("(dry run: nothing written)")
+    out(summary + "\n")
+    if not dry_run and plan.changes:
+        from ledger.git.audit import commit_change, wants_commit
+
+        if commit if commit is not None else wants_commit(folder):
+            ids = [c.item.id for c in plan.changes]
+            listed = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+            sha = commit_change(folder, [*txn.changed, *txn.extra_files], "import", path.name, listed, items=ids)
+            out(tr("committed {sha}", sha=sha) + "\n")
+
+
+def _problems(plan: Any) -> Exception:
+    from ledger.errors import LedgerError, display_path
+
+    return LedgerError(tr("{n} rows of {path} have problems; nothing was written",
+                          n=len({p.line for p in plan.problems}), path=display_path(plan.table.path)),
+                       problems=plan.problems)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    from ledger.errors import LedgerError
+    from ledger.store.safeio import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise LedgerError(tr("cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)) from None
+
+
+ZH_MESSAGES = {
+    "slowest units first": "慢者在前",
+    "--period: {value!r} is not a month (use YYYY-MM, such as 2024-08)": (
+        "--period：{value!r} 不是月份（请用 YYYY-MM，如 2024-08）"
+    ),
+    "wrote {path}": "已写入 {path}",
+    "would add {id}": "将新增 {id}",
+    "added {id}": "已新增 {id}",
+    "would update {id}": "将更新 {id}",
+    "updated {id}": "已更新 {id}",
+    "{rows} rows: {new} new, {changed} changed, {same} unchanged": (
+        "共 {rows} 行：新增 {new} 项，更新 {changed} 项，未变 {same} 项"
+    ),
+    "(dry run: nothing written)": "（试运行：未写入）",
+    "{n} rows of {path} have problems; nothing was written": "{path} 中有 {n} 行存在问题；未写入任何内容",
+    "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
+}
+
+from ledger import i18n  # noqa: E402
+
+i18n.ZH.update(ZH_MESSAGES)
+

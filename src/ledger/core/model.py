@@ -1,0 +1,248 @@
+"""The ledger's data model: plain, immutable records with no I/O and no notion of "today".
+
+These are standard-library dataclasses rather than pydantic models so that a warm read (served
+from the validated cache) never imports pydantic.  pydantic validates them all the same:
+``ledger.store.validate`` builds ``TypeAdapter``s over these classes, and ``__pydantic_config__``
+forbids unknown fields exactly as ``extra="forbid"`` does on a ``BaseModel``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ledger.errors import LedgerError, Problem
+from ledger.i18n import tr
+
+ONGOING = "ongoing"
+"""The deadline word for 立行立改，长期坚持: rectify at once, keep it up; never overdue by date."""
+
+Deadline = dt.date | Literal["ongoing"]
+Status = Literal["open", "in_progress", "closed"]
+STATUSES: tuple[str, ...] = ("open", "in_progress", "closed")
+UnitKind = Literal["district", "city", "enterprise", "group"]
+UNIT_KINDS: tuple[str, ...] = ("district", "city", "enterprise", "group")
+
+_FORBID = {"extra": "forbid"}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of 佐证材料 (evidence) behind a close-out.
+
+    Either a free-text description (``text``) or a file copied into the data folder
+    (``file``, relative to the data folder, with its ``size`` in bytes and ``sha256``).
+    """
+
+    __pydantic_config__ = _FORBID
+    text: str | None = None
+    file: str | None = None
+    size: int | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressNote:
+    """A dated 进展 (progress) note. ``date`` is when the work happened (may be backdated);
+    ``recorded`` is the day the note was entered."""
+
+    __pydantic_config__ = _FORBID
+    date: dt.date
+    text: str
+    by: str | None = None
+    recorded: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """A 延期 (deadline extension), in force from its approval ``date``.
+
+    ``previous`` is the deadline that was in force before it, so the chain of deadlines can be
+    read from the file alone."""
+
+    __pydantic_config__ = _FORBID
+    date: dt.date
+    to: dt.date
+    reason: str
+    previous: Deadline
+    approved_by: str | None = None
+    recorded: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CloseOut:
+    """A 销号 (sign-off): who crossed the item off, on which day, and on what evidence.
+
+    ``late`` records that the close-out came after the deadline then in force."""
+
+    __pydantic_config__ = _FORBID
+    date: dt.date
+    by: str
+    evidence: tuple[Evidence, ...]
+    late: bool = False
+    note: str | None = None
+    recorded: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reopening:
+    """A 回头看 (look-back) finding that a closed item was not really fixed."""
+
+    __pydantic_config__ = _FORBID
+    date: dt.date
+    reason: str
+    by: str | None = None
+    recorded: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PastCloseOut:
+    """A close-out that a look-back undid. History only grows: it is never deleted."""
+
+    __pydantic_config__ = _FORBID
+    closed: CloseOut
+    reopened: Reopening
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One feedback item of the ledger and everything that happened to it.
+
+    ``deadline`` is the original 整改时限 and never changes; extensions record later ones.
+    ``status`` is stored for people reading the file; ``ledger check`` verifies it agrees with
+    the close-out and progress records.
+    """
+
+    __pydantic_config__ = _FORBID
+    id: str
+    text: str
+    lead: str
+    responsible: tuple[str, ...]
+    deadline: Deadline
+    status: Status = "open"
+    question: int | None = None
+    source: str | None = None
+    and_others: bool = False
+    leader: str | None = None
+    progress: tuple[ProgressNote, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    closed: CloseOut | None = None
+    history: tuple[PastCloseOut, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Where a file's items came from: an evaluation, a forum, a complaint channel."""
+
+    __pydantic_config__ = _FORBID
+    id: str
+    name: str
+    date: dt.date
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemsFile:
+    """The content of one items file (``data/items.yaml`` or ``data/items/*.yaml``)."""
+
+    __pydantic_config__ = _FORBID
+    items: tuple[Item, ...] = ()
+    batch: Batch | None = None
+    questions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A responsible unit: a department, a city unit, an enterprise or a group of units."""
+
+    __pydantic_config__ = _FORBID
+    name: str
+    kind: UnitKind
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitsFile:
+    """The content of ``data/departments.yaml``."""
+
+    __pydantic_config__ = _FORBID
+    units: tuple[Unit, ...] = ()
+
+
+# ----------------------------------------------------------------------------- the loaded ledger
+
+@dataclass(slots=True)
+class LedgerFile:
+    """One items file: its batch, its question prompts, its items and where each block starts."""
+
+    path: Path
+    items: list[Item]
+    item_lines: list[int]
+    batch: Batch | None = None
+    questions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Ledger:
+    data_dir: Path
+    files: list[LedgerFile]
+    units_path: Path
+    units: list[Unit]
+    problems: list[Problem]
+    key: str = ""
+    texts: dict[Path, str] | None = None  # only kept for a write; never cached
+    _index: dict[str, tuple[int, int]] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"data_dir": self.data_dir, "files": self.files, "units_path": self.units_path,
+                "units": self.units, "problems": self.problems, "key": self.key}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self.texts = None
+        self._index = None
+
+    @property
+    def items(self) -> list[Item]:
+        out: list[Item] = []
+        for f in self.files:
+            out.extend(f.items)
+        return out
+
+    def index(self) -> dict[str, tuple[int, int]]:
+        if self._index is None:
+            self._index = {}
+            for fi, f in enumerate(self.files):
+                for ii, item in enumerate(f.items):
+                    self._index.setdefault(item.id, (fi, ii))
+        return self._index
+
+    def get(self, item_id: str) -> Item:
+        where = self.index().get(item_id)
+        if where is None:
+            raise LedgerError(unknown_id_message(item_id, list(self.index())))
+        return self.files[where[0]].items[where[1]]
+
+    def batch_of(self, item_id: str) -> Batch | None:
+        fi, _ = self.index()[item_id]
+        return self.files[fi].batch
+
+    def unit_names(self) -> dict[str, str]:
+        """Every unit name and alias → the unit's name."""
+        table: dict[str, str] = {}
+        for unit in self.units:
+            for name in (unit.name, *unit.aliases):
+                table.setdefault(name, unit.name)
+        return table
+
+
+def unknown_id_message(item_id: str, ids: list[str]) -> str:
+    near = difflib.get_close_matches(item_id, ids, n=3, cutoff=0.5)
+    if near:
+        return tr("unknown item {id!r}; nearest: {near}", id=item_id, near=", ".join(near))
+    return tr("unknown item {id!r}", id=item_id)

@@ -1,0 +1,173 @@
+"""Questions asked of items, all relative to an explicit as-of date.
+
+Every change to an item carries its date, so the ledger can be read as it stood on any day:
+the deadline then in force, whether it was closed then, whether it was overdue then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ledger.core.model import CloseOut, Deadline, Item
+
+
+def deadline_at(item: Item, as_of: date) -> Deadline:
+    """The deadline in force on ``as_of``: the latest extension approved by then, else the original."""
+    current: Deadline = item.deadline
+    if not item.extensions:
+        return current
+    for ext in item.extensions:
+        if ext.date <= as_of:
+            current = ext.to
+    return current
+
+
+def closeout_at(item: Item, as_of: date) -> CloseOut | None:
+    """The close-out in force on ``as_of``, if the item was closed then."""
+    if item.closed is not None and item.closed.date <= as_of:
+        return item.closed
+    if not item.history:
+        return None
+    for past in item.history:
+        if past.closed.date <= as_of < past.reopened.date:
+            return past.closed
+    return None
+
+
+def _last_event(item: Item) -> date | None:
+    days = [n.date for n in item.progress] + [e.date for e in item.extensions]
+    if item.closed:
+        days.append(item.closed.date)
+    for past in item.history:
+        days += [past.closed.date, past.reopened.date]
+    return max(days) if days else None
+
+
+def status_at(item: Item, as_of: date) -> str:
+    """open, in_progress or closed as the item stood on ``as_of``.
+
+    From the last recorded event on, this is the stored status; before it, it is rebuilt from
+    the dated records (a progress note after the latest reopening makes an item in progress)."""
+    last = _last_event(item)
+    if last is None or as_of >= last:
+        return item.status
+    if closeout_at(item, as_of) is not None:
+        return "closed"
+    reopened = [p.reopened.date for p in item.history if p.reopened.date <= as_of]
+    since = max(reopened) if reopened else None
+    if any(n.date <= as_of and (since is None or n.date > since) for n in item.progress):
+        return "in_progress"
+    return "open"
+
+
+def days_overdue(item: Item, as_of: date) -> int | None:
+    """Days past the deadline in force, for an item not closed by ``as_of``; None if not overdue.
+    The deadline day itself is not overdue; ongoing items are never overdue by date."""
+    deadline = deadline_at(item, as_of)
+    if deadline == "ongoing" or not isinstance(deadline, date) or as_of <= deadline:
+        return None
+    if closeout_at(item, as_of) is not None:
+        return None
+    return (as_of - deadline).days
+
+
+def is_overdue(item: Item, as_of: date) -> bool:
+    return days_overdue(item, as_of) is not None
+
+
+def is_due_soon(item: Item, as_of: date, days: int) -> bool:
+    deadline = deadline_at(item, as_of)
+    if not isinstance(deadline, date) or closeout_at(item, as_of) is not None:
+        return False
+    return as_of <= deadline and (deadline - as_of).days <= days
+
+
+def last_progress(item: Item, as_of: date) -> date | None:
+    days = [n.date for n in item.progress if n.date <= as_of]
+    return max(days) if days else None
+
+
+def is_stale(item: Item, as_of: date, days: int = 30) -> bool:
+    """An ongoing item, not closed, with no progress note in the last ``days`` days."""
+    if deadline_at(item, as_of) != "ongoing" or closeout_at(item, as_of) is not None:
+        return False
+    last = last_progress(item, as_of)
+    return last is None or (as_of - last).days > days
+
+
+def involves(item: Item, unit: str) -> bool:
+    return item.lead == unit or unit in item.responsible
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What ``ledger list`` was asked for; units already resolved to their names."""
+
+    as_of: date
+    overdue: bool = False
+    due_soon: int | None = None
+    status: str | None = None
+    dept: str | None = None
+    lead: str | None = None
+    question: int | None = None
+    ongoing: bool = False
+    dated: bool = False
+    due_before: date | None = None
+    due_after: date | None = None
+    search: str | None = None
+
+
+def _predicates(f: Filters) -> list[Callable[[Item], bool]]:
+    at = f.as_of
+    preds: list[Callable[[Item], bool]] = []
+    if f.overdue:
+        preds.append(lambda i: is_overdue(i, at))
+    if f.due_soon is not None:
+        days = f.due_soon
+        preds.append(lambda i: is_due_soon(i, at, days))
+    if f.status:
+        status = f.status
+        preds.append(lambda i: status_at(i, at) == status)
+    if f.dept:
+        dept = f.dept
+        preds.append(lambda i: involves(i, dept))
+    if f.lead:
+        lead = f.lead
+        preds.append(lambda i: i.lead == lead)
+    if f.question is not None:
+        q = f.question
+        preds.append(lambda i: i.question == q)
+    if f.ongoing:
+        preds.append(lambda i: deadline_at(i, at) == "ongoing")
+    if f.dated:
+        preds.append(lambda i: deadline_at(i, at) != "ongoing")
+    if f.due_before is not None:
+        before = f.due_before
+        preds.append(lambda i: isinstance(d := deadline_at(i, at), date) and d < before)
+    if f.due_after is not None:
+        after = f.due_after
+        preds.append(lambda i: isinstance(d := deadline_at(i, at), date) and d > after)
+    if f.search:
+        needle = f.search.casefold()
+        preds.append(lambda i: needle in _haystack(i))
+    return preds
+
+
+def _haystack(item: Item) -> str:
+    parts = [item.id, item.text, item.lead, *item.responsible, *(n.text for n in item.progress)]
+    if item.source:
+        parts.append(item.source)
+    return "\n".join(parts).casefold()
+
+
+def select(items: Iterable[Item], filters: Filters) -> list[Item]:
+    """The items that pass every filter, in ledger order."""
+    preds = _predicates(filters)
+    return [item for item in items if all(p(item) for p in preds)]
+
+
+def natural_key(item_id: str) -> tuple[tuple[int, int | str], ...]:
+    """``1-2`` before ``1-10``; letters after numbers."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in item_id.split("-"))

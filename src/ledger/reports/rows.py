@@ -1,0 +1,51 @@
+"""Items as they stood on a day, flattened for output: the public json fields live here."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ledger.core.model import Item
+from ledger.core.query import closeout_at, deadline_at, last_progress, status_at
+from ledger.core.serialize import to_json_data
+
+
+def deadline_text(deadline: object) -> str:
+    return deadline.isoformat() if isinstance(deadline, date) else str(deadline)
+
+
+def row(item: Item, as_of: date) -> dict[str, Any]:
+    """One item for ``list --format json`` (a public interface: add fields, rename none)."""
+    deadline = deadline_at(item, as_of)
+    closed = closeout_at(item, as_of)
+    late = (as_of - deadline).days if isinstance(deadline, date) and as_of > deadline and closed is None else None
+    last = last_progress(item, as_of) if item.progress else None
+    return {
+        "id": item.id,
+        "question": item.question,
+        "source": item.source,
+        "text": item.text,
+        "lead": item.lead,
+        "responsible": list(item.responsible),
+        "and_others": item.and_others,
+        "leader": item.leader,
+        "deadline": deadline_text(deadline),
+        "original_deadline": deadline_text(item.deadline),
+        "extensions": sum(1 for e in item.extensions if e.date <= as_of) if item.extensions else 0,
+        "status": status_at(item, as_of),
+        "overdue": late is not None,
+        "days_overdue": late,
+        "closed_date": closed.date.isoformat() if closed else None,
+        "closed_late": closed.late if closed else None,
+        "last_progress": last.isoformat() if last else None,
+    }
+
+
+def detail(item: Item, as_of: date) -> dict[str, Any]:
+    """Everything about one item for ``show --format json``: the list fields, then the records."""
+    out = row(item, as_of)
+    out["progress"] = [to_json_data(n) for n in item.progress]
+    out["extension_history"] = [to_json_data(e) for e in item.extensions]
+    out["closed"] = to_json_data(item.closed) if item.closed else None
+    out["history"] = [to_json_data(h) for h in item.history]
+    return out

@@ -1,0 +1,559 @@
+"""Importing a 台账 spreadsheet (xlsx or csv) into the ledger.
+
+The sheet has the columns of ``render.xlsx`` (a header row within the first ten rows; columns in
+any order; columns it lacks are left alone; unknown columns are ignored). A row whose 问题编号 is
+a known item updates that item; any other row adds a new item.
+
+What a row can change:
+- plain fields, replaced when they differ: 反馈问题 (text), 牵头部门 (lead), 责任部门 (responsible,
+  ``等部门`` → and_others) and the first line of 整改时限 (the original deadline; refused for an
+  item with extensions or a close-out, whose records depend on it).
+- 整改进展: the exported lines must stay as they are; new lines added at the end, each
+  ``YYYY-MM-DD text`` (optionally `` — who``), become progress notes.
+- 完成情况 / 销号时间 / 佐证材料: a close-out. An item the sheet marks 已销号 that is open in the
+  ledger is closed, if the row has the day (销号时间), the evidence (佐证材料, one per line) and
+  the sign-off (``已销号，销号人：NAME``); otherwise the row is refused. A close-out already in
+  the ledger cannot be changed or undone by a sheet (``ledger reopen`` needs a reason).
+- The extension lines of 整改时限 and the look-back lines of 完成情况 are summaries: they must
+  stay as exported (``ledger extend`` / ``ledger reopen`` record those, with their reasons).
+
+Every row is checked before anything is written; the problems come out as
+``FILE:SHEET:ROW:COLUMN: item ID: 列名: message`` and nothing is written unless there are none.
+Changes go through ``storage.transaction`` (``replace`` / ``add``), so only changed blocks move.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ledger import i18n
+from ledger.core import actions
+from ledger.core.checks import ID_PATTERN
+from ledger.core.model import Evidence, Item, Ledger
+from ledger.errors import LedgerError, Problem, UsageError, display_path
+from ledger.i18n import tr
+from ledger.sheet.export import (
+    AND_OTHERS,
+    CLOSED_WORD,
+    HEADERS,
+    SHEET_TITLE,
+    SIGNER,
+    evidence_lines,
+    extension_line,
+    progress_line,
+    status_words,
+)
+from ledger.store.transaction import Transaction
+
+HEADER_ALIASES = {"编号": "问题编号", "反馈的问题建议": "反馈问题", "反馈问题建议": "反馈问题", "牵头单位": "牵头部门",
+                  "责任单位": "责任部门", "整改完成时限": "整改时限", "完成时限": "整改时限", "销号日期": "销号时间"}
+HEADER_ROWS = 10
+PROGRESS_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(.+?)(?:\s+—\s+(.+))?$")
+SIGNER_RE = re.compile(re.escape(SIGNER.rstrip("：")) + r"\s*[：:]\s*(.+)$")  # to the end of the first line
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class SheetProblem(Problem):
+    """A problem in a sheet: ``FILE:SHEET:ROW:COLUMN: item ID: 列名: message``."""
+
+    sheet: str = ""
+    column: str = ""  # the column letter
+
+    def render(self) -> str:
+        where = f"{display_path(self.path)}:{self.sheet}"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        parts = [where]
+        if self.item:
+            parts.append(f"item {self.item}")
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+@dataclass(slots=True)
+class Cell:
+    value: Any  # text (stripped, newlines as \n), a date, or "" for an empty cell
+    column: str
+
+
+@dataclass(slots=True)
+class SheetRow:
+    number: int
+    cells: dict[str, Cell]
+
+
+@dataclass(slots=True)
+class Table:
+    path: Path
+    sheet: str
+    columns: dict[str, str]  # header → column letter
+    rows: list[SheetRow]
+
+
+@dataclass(slots=True)
+class Change:
+    item: Item
+    new: bool
+    what: list[str]
+    row: int
+
+
+@dataclass(slots=True)
+class Plan:
+    table: Table
+    changes: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    problems: list[SheetProblem] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- reading
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def _normal(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+def _header(value: Any) -> str:
+    name = re.sub(r"\s+", "", str(value or ""))
+    return HEADER_ALIASES.get(name, name)
+
+
+def _table(path: Path, sheet: str, rows: Iterable[tuple[Any, ...]]) -> Table:
+    header_row: int | None = None
+    columns: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    out: list[SheetRow] = []
+    for number, values in enumerate(rows, 1):
+        if header_row is None:
+            names = [_header(v) for v in values]
+            if "问题编号" in names:
+                header_row = number
+                for k, name in enumerate(names):
+                    if name in HEADERS and name not in positions:
+                        positions[name] = k
+                        columns[name] = _letter(k)
+            elif number >= HEADER_ROWS:
+                break
+            continue
+        cells = {name: Cell(_normal(values[k]) if k < len(values) else "", columns[name])
+                 for name, k in positions.items()}
+        if all(c.value == "" for c in cells.values()):
+            continue
+        out.append(SheetRow(number, cells))
+    if header_row is None:
+        raise LedgerError(problems=[SheetProblem(str(path), tr(
+            "no header row with 问题编号 in the first {n} rows", n=HEADER_ROWS), sheet=sheet)])
+    return Table(path, sheet, columns, out)
+
+
+def read_table(path: Path) -> Table:
+    """The 台账 sheet of a workbook (the sheet named 整改台账, else the first), or a CSV file."""
+    if not path.is_file():
+        raise LedgerError(tr("{path}: file not found", path=display_path(path)))
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030", errors="replace")  # what Excel on Chinese Windows saves
+        return _table(path, path.stem, csv.reader(io.StringIO(text, newline="")))
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError … on a broken file
+            raise LedgerError(tr("{path}: not a readable Excel workbook ({reason})", path=display_path(path),
+                                 reason=type(exc).__name__)) from None
+        try:
+            ws = wb[SHEET_TITLE] if SHEET_TITLE in wb.sheetnames else wb.worksheets[0]
+            return _table(path, ws.title, ws.iter_rows(values_only=True))
+        finally:
+            wb.close()
+    raise UsageError(tr("{path}: import reads .xlsx or .csv files", path=display_path(path)))
+
+
+# ----------------------------------------------------------------------------- planning
+
+class _Row:
+    """One sheet row being checked: its cells, and the problems found in it."""
+
+    def __init__(self, table: Table, row: SheetRow, plan: Plan):
+        self.table, self.row, self.plan = table, row, plan
+        self.item_id: str | None = None
+
+    def has(self, header: str) -> bool:
+        return header in self.row.cells
+
+    def value(self, header: str) -> Any:
+        cell = self.row.cells.get(header)
+        return cell.value if cell else ""
+
+    def text(self, header: str) -> str:
+        value = self.value(header)
+        return value.isoformat() if isinstance(value, date) else str(value)
+
+    def lines(self, header: str) -> list[str]:
+        return [line.strip() for line in self.text(header).split("\n") if line.strip()]
+
+    def problem(self, header: str | None, message: str) -> None:
+        column = self.row.cells[header].column if header and header in self.row.cells else ""
+        self.plan.problems.append(SheetProblem(str(self.table.path), message, self.row.number, None, self.item_id,
+                                               header, sheet=self.table.sheet, column=column))
+
+
+def _units(ledger: Ledger, r: _Row, header: str, names: list[str]) -> list[str] | None:
+    table = ledger.unit_names()
+    out: list[str] = []
+    ok = True
+    for name in names:
+        if name not in table:
+            import difflib
+
+            near = difflib.get_close_matches(name, [u.name for u in ledger.units], n=1, cutoff=0.5)
+            r.problem(header, tr("unknown unit {name!r}; did you mean {suggestion}?", name=name, suggestion=near[0])
+                      if near else tr("unknown unit {name!r}", name=name))
+            ok = False
+        elif table[name] in out:
+            r.problem(header, tr("responsible units list {name!r} twice", name=table[name]))
+            ok = False
+        else:
+            out.append(table[name])
+    return out if ok else None
+
+
+def _plain_fields(ledger: Ledger, r: _Row, item: Item | None) -> dict[str, Any] | None:
+    """The plain fields the row carries, checked: {field: value}; None if any is bad."""
+    from ledger.core.dates import parse_deadline
+
+    values: dict[str, Any] = {}
+    ok = True
+    for header in ("反馈问题", "牵头部门", "责任部门", "整改时限"):
+        if not r.has(header):
+            if item is None:
+                r.problem(None, tr("column {column} is needed to add a new item", column=header))
+                ok = False
+            continue
+        raw = r.text(header)
+        if not raw:
+            r.problem(header, tr("must not be empty"))
+            ok = False
+            continue
+        if header == "反馈问题":
+            values["text"] = raw
+        elif header == "牵头部门":
+            lead = _units(ledger, r, header, [raw])
+            ok = ok and lead is not None
+            if lead:
+                values["lead"] = lead[0]
+        elif header == "责任部门":
+            words = raw.replace("\n", "、")
+            and_others = words.endswith(AND_OTHERS)
+            if and_others:
+                words = words[: -len(AND_OTHERS)]
+            names = [n.strip() for n in re.split(r"[、,，;；]", words) if n.strip()]
+            units = _units(ledger, r, header, names) if names else None
+            if not names:
+                r.problem(header, tr("must not be empty"))
+            ok = ok and units is not None
+            if units:
+                values["responsible"] = tuple(units)
+                values["and_others"] = and_others
+        else:
+            first, *rest = r.lines(header)
+            try:
+                deadline = parse_deadline(first, "整改时限")
+            except UsageError:
+                r.problem(header, tr("{value!r} is not a deadline: write 2024年8月31日前, 2024-08-31 or 立行立改，长期坚持",
+                                     value=first))
+                ok = False
+                continue
+            recorded = [extension_line(e) for e in item.extensions] if item else []
+            if rest != recorded:
+                r.problem(header, tr("the lines after the deadline are its extensions as recorded; they cannot change "
+                                     "here (use ledger extend, which needs a reason)"))
+                ok = False
+            values["deadline"] = deadline
+    return values if ok else None
+
+
+def _deadline_change(r: _Row, item: Item, new: Any) -> bool:
+    if new == item.deadline:
+        return True
+    if item.extensions:
+        r.problem("整改时限", tr("the original deadline of an item with extensions cannot change; use ledger extend"))
+        return False
+    if item.closed is not None or item.history:
+        r.problem("整改时限", tr("the deadline of an item with a close-out on record cannot change"))
+        return False
+    return True
+
+
+def _progress(r: _Row, item: Item, today: date, batch_date: date | None) -> tuple[Item, int] | None:
+    """New progress lines at the end of 整改进展 → notes; the recorded ones must stay as they are."""
+    if not r.has("整改进展"):
+        return item, 0
+    lines = r.lines("整改进展")
+    recorded = [progress_line(n) for n in item.progress]
+    if lines[: len(recorded)] != recorded:
+        r.problem("整改进展", tr("recorded progress notes cannot be changed or removed; add new notes as new lines "
+                                "at the end"))
+        return None
+    added = 0
+    for line in lines[len(recorded):]:
+        match = PROGRESS_LINE.match(line)
+        if not match:
+            r.problem("整改进展", tr("{line!r}: a new progress note is a line 'YYYY-MM-DD what was done'", line=line))
+            return None
+        try:
+            day = date.fromisoformat(match[1])
+            item = actions.progress(item, text=match[2], day=day, by=match[3], today=today, batch_date=batch_date)
+        except ValueError:
+            r.problem("整改进展", tr("{line!r}: not a real date", line=line))
+            return None
+        except LedgerError as exc:
+            r.problem("整改进展", str(exc))
+            return None
+        added += 1
+    return item, added
+
+
+def _signer(r: _Row) -> str | None:
+    match = SIGNER_RE.search(r.lines("完成情况")[0] if r.lines("完成情况") else "")
+    return match[1].strip() if match else None
+
+
+def _closeout(r: _Row, item: Item, today: date, batch_date: date | None) -> tuple[Item, bool] | None:
+    """The sheet's close-out columns against the ledger's: the same, a new close-out, or refused."""
+    carried = [h for h in ("完成情况", "销号时间", "佐证材料") if r.has(h)]
+    if not carried:
+        return item, False
+    claims = r.text("完成情况").startswith(CLOSED_WORD) if r.has("完成情况") else bool(r.text("销号时间"))
+    day_value = r.value("销号时间")
+    evidence = r.lines("佐证材料")
+    if item.closed is not None:
+        if not claims:
+            r.problem(carried[0], tr("item is closed (on {date}); reopening needs a reason: use ledger reopen",
+                                     date=item.closed.date))
+            return None
+        same_day = not r.has("销号时间") or day_value == item.closed.date or r.text("销号时间") == item.closed.date.isoformat()
+        same_evidence = not r.has("佐证材料") or evidence == evidence_lines(item)
+        same_signer = not r.has("完成情况") or _signer(r) in (None, item.closed.by)
+        if not (same_day and same_evidence and same_signer):
+            r.problem(carried[0], tr("a recorded close-out cannot be changed by import; reopen the item (ledger reopen), "
+                                     "then close it again"))
+            return None
+        return item, False
+    if r.has("完成情况") and r.lines("完成情况")[1:] != status_words(item, today).split("\n")[1:]:
+        r.problem("完成情况", tr("the look-back lines are recorded by ledger reopen; they cannot change here"))
+        return None
+    if not claims:
+        for header in ("销号时间", "佐证材料"):
+            if r.text(header):
+                r.problem(header, tr("filled in, but 完成情况 does not say 已销号"))
+                return None
+        return item, False
+    ok = True
+    if isinstance(day_value, str):
+        try:
+            from ledger.core.dates import parse_date
+
+            day_value = parse_date(day_value, "销号时间") if day_value else None
+        except UsageError:
+            r.problem("销号时间", tr("{value!r} is not a date", value=r.text("销号时间")))
+            return None
+    if day_value is None or day_value == "":
+        r.problem("销号时间" if r.has("销号时间") else None, tr("a close-out needs its day in 销号时间"))
+        ok = False
+    if not evidence:
+        r.problem("佐证材料" if r.has("佐证材料") else None, tr("a close-out needs evidence in 佐证材料, one per line"))
+        ok = False
+    signer = _signer(r) if r.has("完成情况") else None
+    if not signer:
+        r.problem("完成情况" if r.has("完成情况") else None,
+                  tr("a close-out needs who signed it off: write 已销号，销号人：NAME in 完成情况"))
+        ok = False
+    if not ok:
+        return None
+    assert isinstance(day_value, date) and signer
+    try:
+        closed = actions.close(item, day=day_value, by=signer, evidence=[Evidence(text=e) for e in evidence], note=None,
+                               today=today, batch_date=batch_date)
+    except LedgerError as exc:
+        r.problem("销号时间", str(exc))
+        return None
+    return closed, True
+
+
+def _plan_row(ledger: Ledger, r: _Row, seen: dict[str, int], today: date, source: str) -> None:
+    item_id = r.text("问题编号")
+    if isinstance(r.value("问题编号"), date):
+        r.problem("问题编号", tr("Excel turned this id into a date: format the column as text and type the id again"))
+        return
+    if not item_id:
+        r.problem("问题编号", tr("must not be empty"))
+        return
+    r.item_id = item_id
+    if not ID_PATTERN.match(item_id):
+        r.problem("问题编号", tr("invalid id {id!r}: use letters, digits and dashes, such as 2-8", id=item_id))
+        return
+    if item_id in seen:
+        r.problem("问题编号", tr("item {id} is on row {row} already", id=item_id, row=seen[item_id]))
+        return
+    seen[item_id] = r.row.number
+    for header, cell in r.row.cells.items():
+        if isinstance(cell.value, str) and CONTROL.search(cell.value):
+            r.problem(header, tr("control characters are not allowed"))
+            return
+    known = item_id in ledger.index()
+    original = ledger.get(item_id) if known else None
+    fields = _plain_fields(ledger, r, original)
+    if fields is None:
+        return
+    target = new_items_file(ledger)
+    batch = ledger.batch_of(item_id) if known else ledger.files[target].batch
+    batch_date = batch.date if batch else None
+    what: list[str]
+    if original is not None:
+        if "deadline" in fields and not _deadline_change(r, original, fields["deadline"]):
+            return
+        item = replace(original, **fields)
+        labels = {"text": "反馈问题", "lead": "牵头部门", "responsible": "责任部门", "and_others": "责任部门",
+                  "deadline": "整改时限"}
+        what = list(dict.fromkeys(labels[k] for k, v in fields.items() if getattr(original, k) != v))
+    else:
+        match = re.match(r"^(\d+)-", item_id)
+        prompts = ledger.files[target].questions
+        question = int(match[1]) if match and (not prompts or match[1] in prompts) else None
+        try:
+            item = actions.new_item(item_id=item_id, text=fields["text"], lead=fields["lead"],
+                                    responsible=list(fields["responsible"]), deadline=fields["deadline"],
+                                    question=question, source=None if question else source, leader=None,
+                                    and_others=fields["and_others"])
+        except LedgerError as exc:
+            r.problem(None, str(exc))
+            return
+        what = []
+    progressed = _progress(r, item, today, batch_date)
+    if progressed is None:
+        return
+    item, notes = progressed
+    if notes:
+        what.append(tr("progress notes +{n}", n=notes))
+    closed = _closeout(r, item, today, batch_date)
+    if closed is None:
+        return
+    item, did_close = closed
+    if did_close:
+        assert item.closed is not None
+        what.append(tr("closed on {date}", date=item.closed.date))
+    if original is None:
+        r.plan.changes.append(Change(item, True, what, r.row.number))
+    elif item != original:
+        r.plan.changes.append(Change(item, False, what, r.row.number))
+    else:
+        r.plan.unchanged += 1
+
+
+def new_items_file(ledger: Ledger) -> int:
+    """Where new items go, as with ``ledger add``: items.yaml when there is one, else the last of items/."""
+    if not ledger.files:
+        raise LedgerError(tr("the ledger has no items file to add new items to"))
+    first = ledger.files[0].path
+    return 0 if first.name == "items.yaml" and first.parent == ledger.data_dir else len(ledger.files) - 1
+
+
+def plan_import(ledger: Ledger, path: Path, today: date) -> Plan:
+    """Check every row of the sheet against the ledger; the changes it would make, or the problems."""
+    table = read_table(path)
+    plan = Plan(table)
+    if "问题编号" not in table.columns:  # pragma: no cover - _table only accepts a header row that has it
+        return plan
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        _plan_row(ledger, _Row(table, row, plan), seen, today, path.name)
+    return plan
+
+
+def apply(txn: Transaction, plan: Plan) -> None:
+    """Write the plan's changes: ``replace`` for known items, ``add`` for new ones (see ``new_items_file``)."""
+    target = new_items_file(txn.ledger)
+    for change in plan.changes:
+        if change.new:
+            txn.add(change.item, target)
+        else:
+            txn.replace(change.item)
+
+
+ZH_MESSAGES = {
+    "no header row with 问题编号 in the first {n} rows": "前 {n} 行中没有含“问题编号”的表头行",
+    "{path}: file not found": "{path}：文件不存在",
+    "{path}: not a readable Excel workbook ({reason})": "{path}：无法读取的 Excel 工作簿（{reason}）",
+    "{path}: import reads .xlsx or .csv files": "{path}：只能导入 .xlsx 或 .csv 文件",
+    "column {column} is needed to add a new item": "新增事项需要“{column}”列",
+    "{value!r} is not a deadline: write 2024年8月31日前, 2024-08-31 or 立行立改，长期坚持": (
+        "{value!r} 不是整改时限：请写 2024年8月31日前、2024-08-31 或 立行立改，长期坚持"
+    ),
+    "the lines after the deadline are its extensions as recorded; they cannot change here (use ledger extend, "
+    "which needs a reason)": "时限之后各行为已记录的延期，不能在此修改（请用 ledger extend，须写明理由）",
+    "the original deadline of an item with extensions cannot change; use ledger extend": (
+        "已有延期记录的事项不能修改原整改时限；请用 ledger extend"
+    ),
+    "the deadline of an item with a close-out on record cannot change": "有销号记录的事项不能修改整改时限",
+    "recorded progress notes cannot be changed or removed; add new notes as new lines at the end": (
+        "已记录的进展不能修改或删除；新进展请在末尾另起一行"
+    ),
+    "{line!r}: a new progress note is a line 'YYYY-MM-DD what was done'": "{line!r}：新进展应写成“YYYY-MM-DD 进展内容”",
+    "{line!r}: not a real date": "{line!r}：日期不存在",
+    "item is closed (on {date}); reopening needs a reason: use ledger reopen": (
+        "事项已于 {date} 销号；重新打开须写明理由：请用 ledger reopen"
+    ),
+    "a recorded close-out cannot be changed by import; reopen the item (ledger reopen), then close it again": (
+        "已记录的销号不能通过导入修改；请先 ledger reopen 重新打开，再重新销号"
+    ),
+    "the look-back lines are recorded by ledger reopen; they cannot change here": "回头看记录由 ledger reopen 写入，不能在此修改",
+    "filled in, but 完成情况 does not say 已销号": "已填写，但“完成情况”不是“已销号”",
+    "{value!r} is not a date": "{value!r} 不是日期",
+    "a close-out needs its day in 销号时间": "销号须在“销号时间”中写明日期",
+    "a close-out needs evidence in 佐证材料, one per line": "销号须在“佐证材料”中写明佐证材料，每行一项",
+    "a close-out needs who signed it off: write 已销号，销号人：NAME in 完成情况": (
+        "销号须写明销号人：在“完成情况”中写“已销号，销号人：姓名”"
+    ),
+    "Excel turned this id into a date: format the column as text and type the id again": (
+        "Excel 把编号变成了日期：请将该列设为文本格式后重新输入编号"
+    ),
+    "item {id} is on row {row} already": "事项 {id} 已在第 {row} 行出现",
+    "control characters are not allowed": "不允许包含控制字符",
+    "the ledger has no items file to add new items to": "台账中没有可新增事项的文件",
+    "progress notes +{n}": "新增进展 {n} 条",
+    "closed on {date}": "于 {date} 销号",
+}
+
+i18n.ZH.update(ZH_MESSAGES)
