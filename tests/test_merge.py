@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from conftest import UNITS_YAML as UNITS  # the fixture ledgers' three units
 from ledger.cli.app import app
 from ledger.git import merge_file as m
+from ledger.store import markers
 
 BASE = """\
 # 测试台账 / a test ledger
@@ -214,7 +215,7 @@ def test_two_close_dates_are_a_conflict_the_file_explains(tmp_path: Path) -> Non
     assert rest.startswith("# ledger: conflict in item 1-1, field closed.date: ours 2024-09-05, theirs 2024-09-06\n")
     assert rest.split("\n", 1)[1].startswith(CONFLICT_FILE_TAIL)
     assert "八月走访企业" in rest and "2025-03-31" in rest  # the other items merged all the same
-    problems = [p.render() for p in m.conflict_problems("data/items.yaml", result.text)]
+    problems = [p.render() for p in markers.conflict_problems("data/items.yaml", result.text)]
     assert problems == ["data/items.yaml:7:1: item 1-1: closed.date: "
                         "git conflict: ours 2024-09-05, theirs 2024-09-06; resolve the merge first"]
 
@@ -295,9 +296,9 @@ def test_what_cannot_be_merged_item_by_item_is_refused(broken: str) -> None:
 
 def test_conflict_problems_reads_plain_git_markers_too() -> None:
     text = "items:\n<<<<<<< HEAD\n  - id: a\n=======\n  - id: b\n>>>>>>> other\n"
-    assert [p.render() for p in m.conflict_problems("x.yaml", text)] == [
+    assert [p.render() for p in markers.conflict_problems("x.yaml", text)] == [
         "x.yaml:2:1: git conflict marker: resolve the merge first"]
-    assert m.conflict_problems("x.yaml", "items: []\n") == []
+    assert markers.conflict_problems("x.yaml", "items: []\n") == []
 
 
 # ----------------------------------------------------------------------------- random histories
@@ -350,7 +351,7 @@ def _git_merge_file_available() -> bool:
 
 
 def test_the_driver_writes_the_result_into_ours_and_reports_conflicts(tmp_path: Path) -> None:
-    from ledger.git.setup import run_driver
+    from ledger.git.driver import run_driver
 
     ledger(tmp_path)
     files = {name: tmp_path / f".merge_{name}" for name in ("base", "ours", "theirs")}
@@ -372,7 +373,7 @@ def test_the_driver_writes_the_result_into_ours_and_reports_conflicts(tmp_path: 
 
 
 def test_the_driver_merges_other_data_files_line_by_line(tmp_path: Path) -> None:
-    from ledger.git.setup import run_driver
+    from ledger.git.driver import run_driver
 
     assert _git_merge_file_available()
     ledger(tmp_path)

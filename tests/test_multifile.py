@@ -217,7 +217,7 @@ def test_add_to_a_new_batch_file_without_items(mixed) -> None:
 
 
 def test_the_merge_driver_merges_a_file_of_the_folder_knowing_the_others(mixed) -> None:
-    from ledger.git.setup import run_driver
+    from ledger.git.driver import run_driver
 
     folder = mixed.data / "items"
     base, ours, theirs = (mixed.root / n for n in (".base", ".ours", ".theirs"))

@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ledger.i18n import Message
 
 
 def display_path(path: Path | str) -> str:
@@ -42,7 +45,7 @@ class Problem:
     """
 
     path: str
-    message: str
+    message: str | Message
     line: int | None = None
     col: int | None = None
     item: str | None = None
@@ -61,7 +64,7 @@ class Problem:
             parts.append(tr("item {id}", id=self.item))
         if self.field:
             parts.append(self.field)
-        parts.append(self.message)
+        parts.append(str(self.message))
         return ": ".join(parts)
 
 
@@ -71,15 +74,15 @@ class LedgerError(Exception):
     The CLI prints each problem on its own line and exits with code 1.
     """
 
-    def __init__(self, message: str | None = None, problems: list[Problem] | None = None):
+    def __init__(self, message: str | Message | None = None, problems: list[Problem] | None = None):
         self.problems = list(problems or [])
         self.message = message
-        super().__init__(message or "\n".join(p.render() for p in self.problems))
+        super().__init__(str(message) if message else "\n".join(p.render() for p in self.problems))
 
     def lines(self) -> list[str]:
         out = [p.render() for p in self.problems]
         if self.message:
-            out.append(self.message)
+            out.append(str(self.message))
         return out
 
 

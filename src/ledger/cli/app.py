@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-import ledger as _package
+from ledger.cli import common
 from ledger.cli.common import COMMANDS, settings
 from ledger.i18n import detect_language, set_language
 
@@ -96,7 +96,7 @@ def requested_module(argv: list[str]) -> str | None:
     return None
 
 
-if not _package._console_script:
+if not common.console_script:
     load_commands()
 
 
@@ -106,7 +106,7 @@ def run() -> None:
     output is flushed first."""
     import os
 
-    if _package._console_script:
+    if common.console_script:
         module = requested_module(sys.argv[1:])
         load_commands({module} if module else None)
     try:

@@ -30,6 +30,10 @@ class Settings:
 
 settings = Settings()
 
+console_script = False
+"""Set by ``ledger.cli.main`` before ``ledger.cli.app`` is imported: the console script registers
+only the command it runs; anyone else importing ``ledger.cli.app`` gets every command."""
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 COMMANDS: list[tuple[str | None, str, Callable[..., Any]]] = []

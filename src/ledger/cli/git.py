@@ -30,7 +30,7 @@ def merge_driver_command(
 
     Example (what git runs): ledger merge-driver .merge_file_a .merge_file_b .merge_file_c data/items.yaml
     """
-    from ledger.git.setup import run_driver
+    from ledger.git.driver import run_driver
 
     clean, lines = run_driver(base, ours, theirs, path)
     for line in lines:
@@ -77,7 +77,7 @@ def pre_commit_command() -> None:
     from dataclasses import replace
 
     from ledger.errors import display_path
-    from ledger.git.setup import staged_data
+    from ledger.git.driver import staged_data
     from ledger.store.evidence import verify_all
     from ledger.store.load import load
 
@@ -91,7 +91,7 @@ def pre_commit_command() -> None:
         for problem in problems:
             where = Path(problem.path)
             shown = real / where.relative_to(copy) if where.is_relative_to(copy) else where
-            fixed = replace(problem, path=str(shown), message=problem.message.replace(copy_text, real_text))
+            fixed = replace(problem, path=str(shown), message=str(problem.message).replace(copy_text, real_text))
             sys.stderr.write(fixed.render() + "\n")
     if problems:
         from ledger.cli.common import problem_count

@@ -276,27 +276,3 @@ def write_bytes(path: Path, data: bytes) -> None:
         atomic_write(path, data)
     except OSError as exc:
         raise LedgerError(tr("cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)) from None
-
-
-ZH_MESSAGES = {
-    "slowest units first": "慢者在前",
-    "--period: {value!r} is not a month (use YYYY-MM, such as 2024-08)": (
-        "--period：{value!r} 不是月份（请用 YYYY-MM，如 2024-08）"
-    ),
-    "wrote {path}": "已写入 {path}",
-    "would add {id}": "将新增 {id}",
-    "added {id}": "已新增 {id}",
-    "would update {id}": "将更新 {id}",
-    "updated {id}": "已更新 {id}",
-    "{rows} rows: {new} new, {changed} changed, {same} unchanged": (
-        "共 {rows} 行：新增 {new} 项，更新 {changed} 项，未变 {same} 项"
-    ),
-    "(dry run: nothing written)": "（试运行：未写入）",
-    "{n} rows of {path} have problems; nothing was written": "{path} 中有 {n} 行存在问题；未写入任何内容",
-    "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
-}
-
-from ledger import i18n  # noqa: E402
-
-i18n.ZH.update(ZH_MESSAGES)
-

@@ -14,14 +14,14 @@ from datetime import date
 from typing import Any
 
 from ledger.core.model import Item, Unit
-from ledger.i18n import tr
+from ledger.i18n import Message, msg
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     file: int  # index into the ledger's files; -1 for the units file
     path: tuple[Any, ...]
-    message: str
+    message: str | Message
     item: str | None = None
 
 
@@ -53,7 +53,7 @@ def check_unique_units(units: list[Unit]) -> Iterator[Finding]:
         for j, name in enumerate((unit.name, *unit.aliases)):
             path: tuple[Any, ...] = ("units", i, "name") if j == 0 else ("units", i, "aliases", j - 1)
             if name in owner:
-                yield Finding(-1, path, tr("duplicate unit name or alias {name!r} (also {other!r})",
+                yield Finding(-1, path, msg("duplicate unit name or alias {name!r} (also {other!r})",
                                            name=name, other=owner[name]))
             else:
                 owner[name] = unit.name
@@ -64,11 +64,11 @@ def check_ids(placed: list[PlacedItem], where: Callable[[PlacedItem], str]) -> I
     for p in placed:
         item_id = p.item.id
         if not ID_PATTERN.match(item_id):
-            yield Finding(p.file, ("items", p.index, "id"), tr(
+            yield Finding(p.file, ("items", p.index, "id"), msg(
                 "invalid id {id!r}: use letters, digits and dashes, such as 2-8", id=item_id), item_id)
         if item_id in first:
             yield Finding(p.file, ("items", p.index, "id"),
-                          tr("duplicate id {id!r} (first at {where})", id=item_id, where=where(first[item_id])),
+                          msg("duplicate id {id!r} (first at {where})", id=item_id, where=where(first[item_id])),
                           item_id)
         else:
             first[item_id] = p
@@ -91,13 +91,13 @@ def check_units_exist(placed: list[PlacedItem], units: list[Unit]) -> Iterator[F
         for path, name in names:
             if path[2] == "responsible":
                 if name in seen:
-                    yield Finding(p.file, path, tr("responsible units list {name!r} twice", name=name), p.item.id)
+                    yield Finding(p.file, path, msg("responsible units list {name!r} twice", name=name), p.item.id)
                 seen.add(name)
             if name and name not in lookup:
                 guess = _closest(name, canonical)
-                msg = (tr("unknown unit {name!r}; did you mean {suggestion}?", name=name, suggestion=guess)
-                       if guess else tr("unknown unit {name!r}", name=name))
-                yield Finding(p.file, path, msg, p.item.id)
+                message = (msg("unknown unit {name!r}; did you mean {suggestion}?", name=name, suggestion=guess)
+                       if guess else msg("unknown unit {name!r}", name=name))
+                yield Finding(p.file, path, message, p.item.id)
 
 
 def check_texts(placed: list[PlacedItem]) -> Iterator[Finding]:
@@ -105,31 +105,31 @@ def check_texts(placed: list[PlacedItem]) -> Iterator[Finding]:
         item = p.item
         for fld in ("text", "lead"):
             if not getattr(item, fld).strip():
-                yield Finding(p.file, ("items", p.index, fld), tr("must not be empty"), item.id)
+                yield Finding(p.file, ("items", p.index, fld), msg("must not be empty"), item.id)
         for k, note in enumerate(item.progress):
             if not note.text.strip():
-                yield Finding(p.file, ("items", p.index, "progress", k, "text"), tr("must not be empty"), item.id)
+                yield Finding(p.file, ("items", p.index, "progress", k, "text"), msg("must not be empty"), item.id)
         if not item.responsible:
-            yield Finding(p.file, ("items", p.index, "responsible"), tr("must not be empty"), item.id)
+            yield Finding(p.file, ("items", p.index, "responsible"), msg("must not be empty"), item.id)
 
 
 def _check_evidence(p: PlacedItem, base: tuple[Any, ...], evidence: tuple[Any, ...]) -> Iterator[Finding]:
     if not evidence:
-        yield Finding(p.file, base, tr("a close-out needs at least one piece of evidence"), p.item.id)
+        yield Finding(p.file, base, msg("a close-out needs at least one piece of evidence"), p.item.id)
     for k, ev in enumerate(evidence):
         path = (*base, k)
         if ev.text is None and ev.file is None:
-            yield Finding(p.file, path, tr("evidence needs either text or file"), p.item.id)
+            yield Finding(p.file, path, msg("evidence needs either text or file"), p.item.id)
         elif ev.text is not None and ev.file is not None:
-            yield Finding(p.file, path, tr("evidence has both text and file"), p.item.id)
+            yield Finding(p.file, path, msg("evidence has both text and file"), p.item.id)
         elif ev.file is not None and (ev.size is None or ev.sha256 is None):
-            yield Finding(p.file, path, tr("evidence file needs size and sha256"), p.item.id)
+            yield Finding(p.file, path, msg("evidence file needs size and sha256"), p.item.id)
         elif ev.text is not None and not ev.text.strip():
-            yield Finding(p.file, (*path, "text"), tr("must not be empty"), p.item.id)
+            yield Finding(p.file, (*path, "text"), msg("must not be empty"), p.item.id)
         if ev.file is not None and (ev.file.startswith("/") or ".." in ev.file.split("/")
                                     or not ev.file.startswith("evidence/")):
             yield Finding(p.file, (*path, "file"),
-                          tr("evidence path {file} leaves the evidence folder", file=ev.file), p.item.id)
+                          msg("evidence path {file} leaves the evidence folder", file=ev.file), p.item.id)
 
 
 def check_consistency(placed: list[PlacedItem]) -> Iterator[Finding]:
@@ -138,16 +138,16 @@ def check_consistency(placed: list[PlacedItem]) -> Iterator[Finding]:
     for p in placed:
         item, at = p.item, ("items", p.index)
         if item.status == "closed" and item.closed is None:
-            yield Finding(p.file, (*at, "status"), tr("status is closed but there is no close-out record"), item.id)
+            yield Finding(p.file, (*at, "status"), msg("status is closed but there is no close-out record"), item.id)
         if item.closed is not None and item.status != "closed":
             yield Finding(p.file, (*at, "status"),
-                          tr("a close-out is recorded but status is {status!r}", status=item.status), item.id)
+                          msg("a close-out is recorded but status is {status!r}", status=item.status), item.id)
         if item.status == "in_progress" and not item.progress:
-            yield Finding(p.file, (*at, "status"), tr("status is in_progress but there is no progress note"), item.id)
+            yield Finding(p.file, (*at, "status"), msg("status is in_progress but there is no progress note"), item.id)
         if item.closed is not None:
             yield from _check_evidence(p, (*at, "closed", "evidence"), item.closed.evidence)
             if p.batch_date and item.closed.date < p.batch_date:
-                yield Finding(p.file, (*at, "closed", "date"), tr(
+                yield Finding(p.file, (*at, "closed", "date"), msg(
                     "the close-out date {date} is before the item's batch date {batch}",
                     date=item.closed.date, batch=p.batch_date), item.id)
         for k, past in enumerate(item.history):
@@ -156,9 +156,9 @@ def check_consistency(placed: list[PlacedItem]) -> Iterator[Finding]:
         last: date | None = None
         for k, ext in enumerate(item.extensions):
             if last is not None and ext.date < last:
-                yield Finding(p.file, (*at, "extensions", k, "date"), tr("extensions must be in date order"), item.id)
+                yield Finding(p.file, (*at, "extensions", k, "date"), msg("extensions must be in date order"), item.id)
             if ext.previous != previous:
-                yield Finding(p.file, (*at, "extensions", k, "previous"), tr(
+                yield Finding(p.file, (*at, "extensions", k, "previous"), msg(
                     "extension's previous deadline {previous} does not match the deadline then in force {expected}",
                     previous=ext.previous, expected=previous), item.id)
             previous, last = ext.to, ext.date
@@ -170,7 +170,7 @@ def check_questions(placed: list[PlacedItem], questions: list[dict[str, str]]) -
         prompts = questions[p.file]
         if q is not None and prompts and str(q) not in prompts:
             yield Finding(p.file, ("items", p.index, "question"),
-                          tr("question {question} has no prompt in questions:", question=q), p.item.id)
+                          msg("question {question} has no prompt in questions:", question=q), p.item.id)
 
 
 def run_all(placed: list[PlacedItem], units: list[Unit], questions: list[dict[str, str]],

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ledger.errors import LedgerError, Problem
-from ledger.i18n import tr
+from ledger.i18n import msg
 
 ONGOING = "ongoing"
 """The deadline word for 立行立改，长期坚持: rectify at once, keep it up; never overdue by date."""
@@ -244,5 +244,5 @@ class Ledger:
 def unknown_id_message(item_id: str, ids: list[str]) -> str:
     near = difflib.get_close_matches(item_id, ids, n=3, cutoff=0.5)
     if near:
-        return tr("unknown item {id!r}; nearest: {near}", id=item_id, near=", ".join(near))
-    return tr("unknown item {id!r}", id=item_id)
+        return msg("unknown item {id!r}; nearest: {near}", id=item_id, near=", ".join(near))
+    return msg("unknown item {id!r}", id=item_id)

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from ledger.errors import LedgerError
+from ledger.git.run import git, output, repo_root
 from ledger.i18n import tr
 
 SETTINGS_FILE = "settings.yaml"
-
-
-def _git(folder: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    try:
-        result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise LedgerError(tr("git is not installed")) from None
-    if check and result.returncode != 0:
-        raise LedgerError(tr("git {cmd} failed: {msg}", cmd=args[0], msg=(result.stderr or result.stdout).strip()))
-    return result
-
-
-def repo_root(folder: Path) -> Path:
-    result = _git(folder, "rev-parse", "--show-toplevel", check=False)
-    if result.returncode != 0:
-        raise LedgerError(tr("{folder} is not inside a git repository", folder=folder))
-    return Path(result.stdout.strip())
 
 
 def wants_commit(folder: Path) -> bool:
@@ -46,12 +29,12 @@ def commit_change(folder: Path, paths: list[Path], action: str, item_id: str, su
     trailers (``Ledger-Item`` for each item, ``Ledger-Action``)."""
     root = repo_root(folder)
     rel = [str(p.resolve().relative_to(root.resolve())) for p in paths]
-    _git(root, "add", "--", *rel)
+    git(root, "add", "--", *rel)
     first = summary.splitlines()[0] if summary else ""
     trailers = "".join(f"Ledger-Item: {i}\n" for i in (items if items is not None else [item_id]))
     message = f"{action} {item_id}: {first}"[:100] + f"\n\n{trailers}Ledger-Action: {action}\n"
-    _git(root, "commit", "--quiet", "-m", message, "--", *rel)
-    return _git(root, "rev-parse", "--short", "HEAD").stdout.strip()
+    git(root, "commit", "--quiet", "-m", message, "--", *rel)
+    return output(git(root, "rev-parse", "--short", "HEAD")).strip()
 
 
 def _ledger_paths(folder: Path, root: Path) -> list[str]:
@@ -65,11 +48,11 @@ def _item_versions(root: Path, sha: str, paths: list[str], item_id: str) -> dict
     """The item's fields as of commit ``sha`` (None if it did not exist there)."""
     from ledger.store.yamlio import YamlProblem, parse
 
-    listing = _git(root, "ls-tree", "-r", "--name-only", sha, "--", *paths, check=False).stdout.split()
+    listing = output(git(root, "ls-tree", "-r", "--name-only", sha, "--", *paths, check=False)).split()
     for path in listing:
         if not path.endswith((".yaml", ".yml")):
             continue
-        text = _git(root, "show", f"{sha}:{path}", check=False).stdout
+        text = output(git(root, "show", f"{sha}:{path}", check=False))
         try:
             data = parse(text).data
         except YamlProblem:
@@ -86,7 +69,7 @@ def history(folder: Path, item_id: str | None, limit: int = 200) -> list[dict[st
     root = repo_root(folder)
     paths = _ledger_paths(folder, root)
     fmt = "%H%x1f%h%x1f%ad%x1f%an%x1f%s%x1f%(trailers:key=Ledger-Item,valueonly,separator=%x2c)"
-    raw = _git(root, "log", f"-n{limit}", "--date=short", f"--format={fmt}%x1e", "--", *paths).stdout
+    raw = output(git(root, "log", f"-n{limit}", "--date=short", f"--format={fmt}%x1e", "--", *paths))
     entries: list[dict[str, object]] = []
     for record in raw.split("\x1e"):
         record = record.strip("\n")
@@ -97,7 +80,7 @@ def history(folder: Path, item_id: str | None, limit: int = 200) -> list[dict[st
                                     "items": [i for i in items.strip().split(",") if i]}
         if item_id is not None:
             after = _item_versions(root, sha, paths, item_id)
-            parent = _git(root, "rev-parse", "--verify", "--quiet", f"{sha}^", check=False).stdout.strip()
+            parent = output(git(root, "rev-parse", "--verify", "--quiet", f"{sha}^", check=False)).strip()
             before = _item_versions(root, parent, paths, item_id) if parent else None
             if after == before:
                 continue
@@ -111,12 +94,13 @@ def history(folder: Path, item_id: str | None, limit: int = 200) -> list[dict[st
 def undo(folder: Path) -> str:
     """Revert the newest commit if it is a ledger commit and nothing is uncommitted."""
     root = repo_root(folder)
-    body = _git(root, "log", "-1", "--format=%B", check=False)
-    if body.returncode != 0:
+    result = git(root, "log", "-1", "--format=%B", check=False)
+    body = output(result)
+    if result.returncode != 0:
         raise LedgerError(tr("there is no commit to undo"))
-    if "Ledger-Action:" not in body.stdout:
+    if "Ledger-Action:" not in body:
         raise LedgerError(tr("the newest commit is not a ledger change; nothing undone"))
-    if _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip():
+    if output(git(root, "status", "--porcelain", "--untracked-files=no")).strip():
         raise LedgerError(tr("there are uncommitted changes; commit or stash them first"))
-    _git(root, "revert", "--no-edit", "HEAD")
-    return body.stdout.splitlines()[0]
+    git(root, "revert", "--no-edit", "HEAD")
+    return body.splitlines()[0]

@@ -22,55 +22,21 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ledger.core.model import CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote
+from ledger.core.model import Item
 from ledger.errors import Problem
-from ledger.i18n import ZH, tr
-from ledger.store.yamlio import CONFLICT_MARKER, YamlProblem, item_block_range, parse
-
-ZH_MESSAGES = {
-    "git conflict: ours {ours}, theirs {theirs}; resolve the merge first":
-        "git 合并冲突：本方为 {ours}，对方为 {theirs}；请先解决合并冲突",
-    "git conflict: {detail}; resolve the merge first": "git 合并冲突：{detail}；请先解决合并冲突",
-}
-ZH.update(ZH_MESSAGES)
-
-MARK_OURS = "<<<<<<< ours"
-MARK_SPLIT = "======="
-MARK_THEIRS = ">>>>>>> theirs"
-NOTE = "# ledger: "
-VALUE_WIDTH = 80
-"""Longer values are cut in the conflict notes (the blocks below the note have them whole)."""
+from ledger.git.merge_item import Conflict, merge_item
+from ledger.store.markers import MARK_OURS, MARK_SPLIT, MARK_THEIRS, NOTE
+from ledger.store.yamlio import YamlProblem, item_block_range, parse
 
 
 class Unmergeable(Exception):
     """The texts cannot be merged item by item (a side is not a readable items file, has
     duplicate ids, or keeps its items in flow style); the caller falls back to a line merge."""
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """One reason an item (or the file) could not be merged."""
-
-    item: str | None
-    field: str | None
-    ours: str | None = None
-    theirs: str | None = None
-    reason: str | None = None
-
-    def note(self) -> str:
-        """``conflict in item 2-8, field closed.date: ours 2024-09-05, theirs 2024-09-06``."""
-        where = "conflict" + (f" in item {self.item}" if self.item else " in the file")
-        if self.field:
-            where += f", field {self.field}"
-        detail = self.reason if self.reason is not None else f"ours {self.ours}, theirs {self.theirs}"
-        return _one_line(f"{where}: {detail}")
 
 
 @dataclass(slots=True)
@@ -97,7 +63,6 @@ class Context:
 
 # ----------------------------------------------------------------------------- one side's text
 
-_ABSENT: Any = type("_Absent", (), {"__repr__": lambda self: "(absent)"})()
 
 
 @dataclass(slots=True)
@@ -166,142 +131,6 @@ def _side(text: str, name: str) -> _Side:
     return _Side(name, lines, head, raw, order, ranges)
 
 
-# ----------------------------------------------------------------------------- field by field
-
-def _one_line(text: str) -> str:
-    return re.sub(r"\s*[\r\n\u2028\u2029]+\s*", " ⏎ ", text)
-
-
-def show(value: Any) -> str:
-    """A value as the conflict note shows it: one line, dates as YYYY-MM-DD, records summarised."""
-    if value is None or value is _ABSENT:
-        text = "(none)"
-    elif isinstance(value, bool):
-        text = "true" if value else "false"
-    elif isinstance(value, date):
-        text = value.isoformat()
-    elif isinstance(value, CloseOut):
-        text = f"closed {value.date} by {value.by}"
-    elif isinstance(value, Extension):
-        text = f"deadline {value.to} from {value.date}"
-    elif isinstance(value, ProgressNote):
-        text = f"{value.date} {value.text}"
-    elif isinstance(value, PastCloseOut):
-        text = f"reopened {value.reopened.date}: {value.reopened.reason}"
-    elif isinstance(value, Evidence):
-        text = value.text if value.text is not None else str(value.file)
-    elif isinstance(value, tuple | list):
-        text = "[" + "; ".join(show(v) for v in value) + "]"
-    else:
-        text = str(value)
-    text = _one_line(text)
-    return text if len(text) <= VALUE_WIDTH else text[:VALUE_WIDTH - 1] + "…"
-
-
-def _three(item_id: str, name: str, base: Any, ours: Any, theirs: Any, conflicts: list[Conflict]) -> Any:
-    if ours == theirs:
-        return ours
-    if base is not _ABSENT and ours == base:
-        return theirs
-    if base is not _ABSENT and theirs == base:
-        return ours
-    conflicts.append(Conflict(item_id, name, show(ours), show(theirs)))
-    return ours
-
-
-def _appended(item_id: str, name: str, base: Any, ours: tuple[Any, ...], theirs: tuple[Any, ...],
-              conflicts: list[Conflict], key: Callable[[Any], Any] | None) -> tuple[Any, ...]:
-    """An append-only list: base, then what ours added, then what theirs added (one copy of an
-    entry both added), the new entries ordered by ``key`` (stable: ours first on a tie)."""
-    prefix: tuple[Any, ...] = () if base is _ABSENT else base
-    n = len(prefix)
-    if ours[:n] != prefix or theirs[:n] != prefix:
-        return tuple(_three(item_id, name, base, ours, theirs, conflicts))  # an entry was edited
-    new_ours = list(ours[n:])
-    new_theirs = [entry for entry in theirs[n:] if entry not in new_ours]
-    fresh = new_ours + new_theirs
-    return (*prefix, *(sorted(fresh, key=key) if key else fresh))
-
-
-def _base_field(base: Any, name: str) -> Any:
-    return _ABSENT if base is _ABSENT or base is None else getattr(base, name)
-
-
-def _merge_closed(item_id: str, base: Any, ours: CloseOut | None, theirs: CloseOut | None,
-                  conflicts: list[Conflict]) -> CloseOut | None:
-    if ours == theirs:
-        return ours
-    if base is not _ABSENT and ours == base:
-        return theirs
-    if base is not _ABSENT and theirs == base:
-        return ours
-    if ours is None or theirs is None:
-        conflicts.append(Conflict(item_id, "closed", show(ours), show(theirs)))
-        return ours
-    found: list[Conflict] = []
-    values: dict[str, Any] = {}
-    for name in ("date", "by", "late", "note", "recorded"):
-        values[name] = _three(item_id, f"closed.{name}", _base_field(base, name), getattr(ours, name),
-                              getattr(theirs, name), found)
-    values["evidence"] = _appended(item_id, "closed.evidence", _base_field(base, "evidence"), ours.evidence,
-                                   theirs.evidence, found, None)
-    if any(c.field == "closed.date" for c in found):  # late follows from the date
-        found = [c for c in found if c.field != "closed.late"]
-    conflicts += found
-    return CloseOut(**values)
-
-
-def _status_fits(status: str, closed: CloseOut | None, progress: tuple[ProgressNote, ...]) -> bool:
-    if status == "closed" or closed is not None:
-        return status == "closed" and closed is not None
-    return status != "in_progress" or bool(progress)
-
-
-def _chain_breaks(deadline: Any, extensions: Sequence[Extension]) -> bool:
-    previous = deadline
-    for ext in extensions:
-        if ext.previous != previous:
-            return True
-        previous = ext.to
-    return False
-
-
-def merge_item(base: Item | None, ours: Item, theirs: Item) -> tuple[Item, list[Conflict]]:
-    """Both sides changed the item (or both added it, with ``base`` None): merge field by field."""
-    b: Any = _ABSENT if base is None else base
-    item_id = ours.id
-    conflicts: list[Conflict] = []
-    values: dict[str, Any] = {}
-    for name in ("id", "question", "source", "text", "lead", "responsible", "and_others", "leader", "deadline"):
-        values[name] = _three(item_id, name, _base_field(b, name), getattr(ours, name), getattr(theirs, name),
-                              conflicts)
-    values["progress"] = _appended(item_id, "progress", _base_field(b, "progress"), ours.progress,
-                                   theirs.progress, conflicts, lambda p: p.date)
-    base_ext = _base_field(b, "extensions")
-    extensions = _appended(item_id, "extensions", base_ext, ours.extensions, theirs.extensions, conflicts,
-                           lambda e: e.date)
-    if _chain_breaks(values["deadline"], extensions):
-        known = 0 if base_ext is _ABSENT else len(base_ext)
-        new_ours, new_theirs = ours.extensions[known:], theirs.extensions[known:]
-        if new_ours and new_theirs:  # each side moved the deadline from the same one: two deadlines
-            conflicts.append(Conflict(item_id, "extensions", show(new_ours), show(new_theirs)))
-    values["extensions"] = extensions
-    values["history"] = _appended(item_id, "history", _base_field(b, "history"), ours.history, theirs.history,
-                                  conflicts, lambda h: h.reopened.date)
-    values["closed"] = _merge_closed(item_id, _base_field(b, "closed") if b is not _ABSENT else _ABSENT,
-                                     ours.closed, theirs.closed, conflicts)
-    statuses: list[Conflict] = []
-    status = _three(item_id, "status", _base_field(b, "status"), ours.status, theirs.status, statuses)
-    if statuses:  # both changed it: keep the one that follows from the merged records
-        fits = [s for s in (ours.status, theirs.status) if _status_fits(s, values["closed"], values["progress"])]
-        if len(fits) == 1:
-            status = fits[0]
-        else:
-            conflicts += statuses
-    values["status"] = status
-    return replace(ours, **values), conflicts
-
-
 # ----------------------------------------------------------------------------- the whole file
 
 @dataclass(slots=True)
@@ -343,7 +172,7 @@ def _merge(base: str, ours: str, theirs: str, context: Context | None) -> MergeR
         return MergeResult(text, [], plan.merged_ids)
     file_level: list[Conflict] = []
     for problem in problems:
-        reason = "the merged file would not validate: " + problem.message
+        reason = "the merged file would not validate: " + str(problem.message)
         if problem.item is not None and (problem.item in o.raw or problem.item in t.raw):
             plan.kind[problem.item] = "conflict"
             plan.conflicts.setdefault(problem.item, []).append(Conflict(problem.item, problem.field, reason=reason))
@@ -573,7 +402,7 @@ def validate_text(text: str, context: Context | None) -> list[Problem]:
 
 
 def _key(problem: Problem) -> tuple[str, str | None, str | None, str]:
-    return Path(problem.path).name, problem.item, problem.field, re.sub(r":\d+", "", problem.message)
+    return Path(problem.path).name, problem.item, problem.field, re.sub(r":\d+", "", str(problem.message))
 
 
 def _new_problems(text: str, ours: str, context: Context | None) -> list[Problem]:
@@ -587,44 +416,3 @@ def _new_problems(text: str, ours: str, context: Context | None) -> list[Problem
     return [p for p in problems if _key(p) not in known]
 
 
-# ----------------------------------------------------------------------------- reading conflicts
-
-_NOTE_LINE = re.compile(r"^\s*# ledger: conflict(?: in item (?P<item>[^,:]+?)| in the file)?"
-                        r"(?:, field (?P<field>[^:]+))?: (?P<detail>.*?)\s*$")
-
-
-def _is_marker(line: str, mark: str) -> bool:
-    return line.startswith(mark) and (len(line) == 7 or line[7] == " ")
-
-
-def conflict_problems(path: str | Path, text: str) -> list[Problem]:
-    """One problem per conflict region of a file, at its ``<<<<<<<`` line: the item, the field
-    and both values when the region carries a ``# ledger: conflict`` note, else git's plain
-    marker message.  Empty when the text has no conflict marker."""
-    first = CONFLICT_MARKER.search(text)
-    if not first:
-        return []
-    problems: list[Problem] = []
-    opened: int | None = None
-    noted = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if _is_marker(line, "<<<<<<<"):
-            opened, noted = number, False
-        elif opened is not None and (_is_marker(line, "=======") or _is_marker(line, "|||||||")):
-            if not noted:
-                problems.append(Problem(str(path), tr("git conflict marker: resolve the merge first"), opened, 1))
-            opened = None
-        elif opened is not None:
-            match = _NOTE_LINE.match(line)
-            if match:
-                noted = True
-                detail = match["detail"]
-                values = re.fullmatch(r"ours (.*), theirs (.*)", detail)
-                message = (tr("git conflict: ours {ours}, theirs {theirs}; resolve the merge first",
-                              ours=values[1], theirs=values[2]) if values
-                           else tr("git conflict: {detail}; resolve the merge first", detail=detail))
-                problems.append(Problem(str(path), message, opened, 1, match["item"], match["field"]))
-    if not problems:
-        line = text.count("\n", 0, first.start()) + 1
-        problems.append(Problem(str(path), tr("git conflict marker: resolve the merge first"), line, 1))
-    return problems

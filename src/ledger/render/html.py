@@ -274,18 +274,3 @@ def bulletin_html(b: Bulletin) -> str:
         f"<footer>{escape(tr('Made by ledger from the ledger as of {date}', date=b.as_of.isoformat()))}</footer>\n"
         f"</main>\n</body>\n</html>\n"
     )
-
-
-ZH_MESSAGES = {
-    "Close-out progress by lead unit": "各牵头部门销号进度",
-    "open, not overdue": "未销号（未逾期）",
-    "overdue": "逾期",
-    "and {n} more units": "另有 {n} 个单位",
-    "Status breakdown": "整改状态构成",
-    "close-out rate": "销号率",
-    "Closed items over time": "销号进度曲线",
-    "Closed this month": "本月销号",
-    "Made by ledger from the ledger as of {date}": "由 ledger 根据截至 {date} 的台账生成",
-}
-
-i18n.ZH.update(ZH_MESSAGES)

@@ -196,7 +196,6 @@ def short_label(key: str) -> str:
 GROUP_LABELS = {"lead": "Lead unit", "responsible": "Responsible unit", "question": "Question", "deadline": "Deadline"}
 
 
-
 def unit_label(row: UnitRow) -> str:
     """What a person reads in the unit column: the unit's name as written, ``问题1``, a deadline,
     立行立改，长期坚持, or 合计 (the totals row)."""
@@ -217,25 +216,3 @@ def display_cells(row: UnitRow) -> list[Any]:
     """The row's cells in ``COLUMNS`` order, as people read them."""
     data = row.as_dict()
     return [unit_label(row), *(data[key] for key, _ in COLUMNS[1:-1]), percent(row.close_rate)]
-
-
-ZH_MESSAGES = {
-    "Items": "事项数",
-    "Closed": "已销号",
-    "On time": "按期销号",
-    "Late": "逾期销号",
-    "Open": "未销号",
-    "Overdue": "逾期",
-    "Due in 30 days": "30天内到期",
-    "No progress 30 days": "30天无进展",
-    "Close rate": "销号率",
-    "Lead unit": "牵头部门",
-    "Responsible unit": "责任部门",
-    "Question {n}": "问题{n}",
-    "On time / Late: closed on time / after the deadline · Due 30d: due within 30 days · "
-    "Stale: ongoing, no progress note in 30 days": (
-        "按期/超期：按期/超期销号 · 临期：30天内到期 · 无进展：长期坚持事项30天内无进展记录"
-    ),
-}
-
-i18n.ZH.update(ZH_MESSAGES)

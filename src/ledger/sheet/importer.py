@@ -1,6 +1,6 @@
 """Importing a 台账 spreadsheet (xlsx or csv) into the ledger.
 
-The sheet has the columns of ``render.xlsx`` (a header row within the first ten rows; columns in
+The sheet has the columns of ``sheet.columns`` (a header row within the first ten rows; columns in
 any order; columns it lacks are left alone; unknown columns are ignored). A row whose 问题编号 is
 a known item updates that item; any other row adds a new item.
 
@@ -19,87 +19,37 @@ What a row can change:
 
 Every row is checked before anything is written; the problems come out as
 ``FILE:SHEET:ROW:COLUMN: item ID: 列名: message`` and nothing is written unless there are none.
-Changes go through ``storage.transaction`` (``replace`` / ``add``), so only changed blocks move.
+Changes go through ``store.transaction`` (``replace`` / ``add``), so only changed blocks move.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ledger import i18n
 from ledger.core import actions
 from ledger.core.checks import ID_PATTERN
 from ledger.core.model import Evidence, Item, Ledger
-from ledger.errors import LedgerError, Problem, UsageError, display_path
+from ledger.errors import LedgerError, UsageError
 from ledger.i18n import tr
-from ledger.sheet.export import (
+from ledger.sheet.columns import (
     AND_OTHERS,
     CLOSED_WORD,
-    HEADERS,
-    SHEET_TITLE,
     SIGNER,
     evidence_lines,
     extension_line,
     progress_line,
     status_words,
 )
+from ledger.sheet.table import SheetProblem, SheetRow, Table, read_table
 from ledger.store.transaction import Transaction
 
-HEADER_ALIASES = {"编号": "问题编号", "反馈的问题建议": "反馈问题", "反馈问题建议": "反馈问题", "牵头单位": "牵头部门",
-                  "责任单位": "责任部门", "整改完成时限": "整改时限", "完成时限": "整改时限", "销号日期": "销号时间"}
-HEADER_ROWS = 10
 PROGRESS_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(.+?)(?:\s+—\s+(.+))?$")
 SIGNER_RE = re.compile(re.escape(SIGNER.rstrip("：")) + r"\s*[：:]\s*(.+)$")  # to the end of the first line
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-@dataclass(frozen=True, slots=True)
-class SheetProblem(Problem):
-    """A problem in a sheet: ``FILE:SHEET:ROW:COLUMN: item ID: 列名: message``."""
-
-    sheet: str = ""
-    column: str = ""  # the column letter
-
-    def render(self) -> str:
-        where = f"{display_path(self.path)}:{self.sheet}"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column:
-                where += f":{self.column}"
-        parts = [where]
-        if self.item:
-            parts.append(f"item {self.item}")
-        if self.field:
-            parts.append(self.field)
-        parts.append(self.message)
-        return ": ".join(parts)
-
-
-@dataclass(slots=True)
-class Cell:
-    value: Any  # text (stripped, newlines as \n), a date, or "" for an empty cell
-    column: str
-
-
-@dataclass(slots=True)
-class SheetRow:
-    number: int
-    cells: dict[str, Cell]
-
-
-@dataclass(slots=True)
-class Table:
-    path: Path
-    sheet: str
-    columns: dict[str, str]  # header → column letter
-    rows: list[SheetRow]
 
 
 @dataclass(slots=True)
@@ -116,88 +66,6 @@ class Plan:
     changes: list[Change] = field(default_factory=list)
     unchanged: int = 0
     problems: list[SheetProblem] = field(default_factory=list)
-
-
-# ----------------------------------------------------------------------------- reading
-
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
-def _normal(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
-
-
-def _header(value: Any) -> str:
-    name = re.sub(r"\s+", "", str(value or ""))
-    return HEADER_ALIASES.get(name, name)
-
-
-def _table(path: Path, sheet: str, rows: Iterable[tuple[Any, ...]]) -> Table:
-    header_row: int | None = None
-    columns: dict[str, str] = {}
-    positions: dict[str, int] = {}
-    out: list[SheetRow] = []
-    for number, values in enumerate(rows, 1):
-        if header_row is None:
-            names = [_header(v) for v in values]
-            if "问题编号" in names:
-                header_row = number
-                for k, name in enumerate(names):
-                    if name in HEADERS and name not in positions:
-                        positions[name] = k
-                        columns[name] = _letter(k)
-            elif number >= HEADER_ROWS:
-                break
-            continue
-        cells = {name: Cell(_normal(values[k]) if k < len(values) else "", columns[name])
-                 for name, k in positions.items()}
-        if all(c.value == "" for c in cells.values()):
-            continue
-        out.append(SheetRow(number, cells))
-    if header_row is None:
-        raise LedgerError(problems=[SheetProblem(str(path), tr(
-            "no header row with 问题编号 in the first {n} rows", n=HEADER_ROWS), sheet=sheet)])
-    return Table(path, sheet, columns, out)
-
-
-def read_table(path: Path) -> Table:
-    """The 台账 sheet of a workbook (the sheet named 整改台账, else the first), or a CSV file."""
-    if not path.is_file():
-        raise LedgerError(tr("{path}: file not found", path=display_path(path)))
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030", errors="replace")  # what Excel on Chinese Windows saves
-        return _table(path, path.stem, csv.reader(io.StringIO(text, newline="")))
-    if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError … on a broken file
-            raise LedgerError(tr("{path}: not a readable Excel workbook ({reason})", path=display_path(path),
-                                 reason=type(exc).__name__)) from None
-        try:
-            ws = wb[SHEET_TITLE] if SHEET_TITLE in wb.sheetnames else wb.worksheets[0]
-            return _table(path, ws.title, ws.iter_rows(values_only=True))
-        finally:
-            wb.close()
-    raise UsageError(tr("{path}: import reads .xlsx or .csv files", path=display_path(path)))
 
 
 # ----------------------------------------------------------------------------- planning
@@ -510,50 +378,3 @@ def apply(txn: Transaction, plan: Plan) -> None:
             txn.add(change.item, target)
         else:
             txn.replace(change.item)
-
-
-ZH_MESSAGES = {
-    "no header row with 问题编号 in the first {n} rows": "前 {n} 行中没有含“问题编号”的表头行",
-    "{path}: file not found": "{path}：文件不存在",
-    "{path}: not a readable Excel workbook ({reason})": "{path}：无法读取的 Excel 工作簿（{reason}）",
-    "{path}: import reads .xlsx or .csv files": "{path}：只能导入 .xlsx 或 .csv 文件",
-    "column {column} is needed to add a new item": "新增事项需要“{column}”列",
-    "{value!r} is not a deadline: write 2024年8月31日前, 2024-08-31 or 立行立改，长期坚持": (
-        "{value!r} 不是整改时限：请写 2024年8月31日前、2024-08-31 或 立行立改，长期坚持"
-    ),
-    "the lines after the deadline are its extensions as recorded; they cannot change here (use ledger extend, "
-    "which needs a reason)": "时限之后各行为已记录的延期，不能在此修改（请用 ledger extend，须写明理由）",
-    "the original deadline of an item with extensions cannot change; use ledger extend": (
-        "已有延期记录的事项不能修改原整改时限；请用 ledger extend"
-    ),
-    "the deadline of an item with a close-out on record cannot change": "有销号记录的事项不能修改整改时限",
-    "recorded progress notes cannot be changed or removed; add new notes as new lines at the end": (
-        "已记录的进展不能修改或删除；新进展请在末尾另起一行"
-    ),
-    "{line!r}: a new progress note is a line 'YYYY-MM-DD what was done'": "{line!r}：新进展应写成“YYYY-MM-DD 进展内容”",
-    "{line!r}: not a real date": "{line!r}：日期不存在",
-    "item is closed (on {date}); reopening needs a reason: use ledger reopen": (
-        "事项已于 {date} 销号；重新打开须写明理由：请用 ledger reopen"
-    ),
-    "a recorded close-out cannot be changed by import; reopen the item (ledger reopen), then close it again": (
-        "已记录的销号不能通过导入修改；请先 ledger reopen 重新打开，再重新销号"
-    ),
-    "the look-back lines are recorded by ledger reopen; they cannot change here": "回头看记录由 ledger reopen 写入，不能在此修改",
-    "filled in, but 完成情况 does not say 已销号": "已填写，但“完成情况”不是“已销号”",
-    "{value!r} is not a date": "{value!r} 不是日期",
-    "a close-out needs its day in 销号时间": "销号须在“销号时间”中写明日期",
-    "a close-out needs evidence in 佐证材料, one per line": "销号须在“佐证材料”中写明佐证材料，每行一项",
-    "a close-out needs who signed it off: write 已销号，销号人：NAME in 完成情况": (
-        "销号须写明销号人：在“完成情况”中写“已销号，销号人：姓名”"
-    ),
-    "Excel turned this id into a date: format the column as text and type the id again": (
-        "Excel 把编号变成了日期：请将该列设为文本格式后重新输入编号"
-    ),
-    "item {id} is on row {row} already": "事项 {id} 已在第 {row} 行出现",
-    "control characters are not allowed": "不允许包含控制字符",
-    "the ledger has no items file to add new items to": "台账中没有可新增事项的文件",
-    "progress notes +{n}": "新增进展 {n} 条",
-    "closed on {date}": "于 {date} 销号",
-}
-
-i18n.ZH.update(ZH_MESSAGES)

@@ -14,7 +14,7 @@ from typing import Any
 from ledger.core.checks import Finding, PlacedItem, check_ids, check_units_exist, run_all
 from ledger.core.model import Item, ItemsFile, Ledger, LedgerFile, Unit
 from ledger.errors import Problem, display_path, field_name
-from ledger.i18n import tr
+from ledger.i18n import Message, msg
 from ledger.store.files import decode
 from ledger.store.yamlio import CONFLICT_MARKER, YamlProblem, locate, parse
 
@@ -28,7 +28,7 @@ class _Collector:
         self.pending: list[tuple[tuple[Any, ...], str, str | None]] = []
         self.ready: list[Problem] = []
 
-    def add(self, path: tuple[Any, ...], message: str, item: str | None = None) -> None:
+    def add(self, path: tuple[Any, ...], message: str | Message, item: str | None = None) -> None:
         self.pending.append((path, message, item))
 
     def problems(self) -> list[Problem]:
@@ -56,12 +56,12 @@ def _load_items_file(path: Path, content: bytes | Problem) -> tuple[LedgerFile, 
     if isinstance(text, Problem):
         return empty, [text], None, none
     if not text.strip():
-        return empty, [Problem(str(path), tr("file is empty"), 1, 1)], None, none
+        return empty, [Problem(str(path), msg("file is empty"), 1, 1)], None, none
     try:
         parsed = parse(text)
     except YamlProblem as exc:
         if CONFLICT_MARKER.search(text):  # explain a merge conflict: which item, field, both values
-            from ledger.git.merge_file import conflict_problems
+            from ledger.store.markers import conflict_problems
 
             return empty, conflict_problems(path, text), None, none
         return empty, [Problem(str(path), exc.message, exc.line, exc.col)], None, none
@@ -74,7 +74,7 @@ def _load_items_file(path: Path, content: bytes | Problem) -> tuple[LedgerFile, 
     for loc, message in errors:
         out.add(loc, message)
     if not isinstance(raw_items, list):
-        out.add(("items",), tr("expected a list"))
+        out.add(("items",), msg("expected a list"))
         raw_items = []
     items, bad = _validate_items(raw_items)
     for index, loc, message in bad:
@@ -143,7 +143,7 @@ def _load_units(path: Path, content: bytes | Problem) -> tuple[list[Unit], list[
     if isinstance(text, Problem):
         return [], [text], None
     if not text.strip():
-        return [], [Problem(str(path), tr("file is empty"), 1, 1)], None
+        return [], [Problem(str(path), msg("file is empty"), 1, 1)], None
     try:
         parsed = parse(text)
     except YamlProblem as exc:

@@ -1,7 +1,8 @@
 """The validated-ledger cache: a pickle of the loaded ledger, keyed by the content hash.
 
-The key is the sha256 of every data file's name and bytes (plus the tool's version and the
-interface language, since messages are stored translated), so a cached copy can never be stale:
+The key is the sha256 of every data file's name and bytes (plus the tool's version and a stamp
+of its code; problems are stored as untranslated templates, so the language is not part of it),
+so a cached copy can never be stale:
 any edit, by hand or by git, changes the key and the next read parses the files again.  One
 slot per data folder lives in the user's cache folder, outside the repository, so it never
 shows in a diff.  ``LEDGER_NO_CACHE=1`` turns it off.
@@ -35,7 +36,7 @@ from typing import Any, BinaryIO
 
 from ledger import __version__
 
-FORMAT = 2
+FORMAT = 3
 
 
 _run_enabled = True
@@ -77,8 +78,8 @@ def _code_stamp() -> str:
     return hashlib.sha256("|".join(sorted(stamps)).encode()).hexdigest()[:16]
 
 
-def content_key(parts: list[tuple[str, bytes]], lang: str) -> str:
-    digest = hashlib.sha256(f"{__version__}/{FORMAT}/{lang}/{_code_stamp()}".encode())
+def content_key(parts: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256(f"{__version__}/{FORMAT}/{_code_stamp()}".encode())
     for name, data in parts:
         digest.update(name.encode())
         digest.update(len(data).to_bytes(8, "little"))

@@ -15,27 +15,10 @@ import stat
 import unicodedata
 from pathlib import Path
 
-from ledger import i18n
 from ledger.core.model import Evidence, Ledger
 from ledger.errors import LedgerError, Problem
 from ledger.i18n import tr
 from ledger.store.safeio import pause_point
-
-ZH_MESSAGES = {
-    "evidence {path}: no such file": "佐证材料 {path}：文件不存在",
-    "evidence {path}: {reason}": "佐证材料 {path}：{reason}",
-    "evidence {path}: is a folder, not a file": "佐证材料 {path}：是目录，不是文件",
-    "evidence {path}: not a regular file": "佐证材料 {path}：不是普通文件",
-    "evidence {path}: {size} bytes is over the limit of {limit} bytes (LEDGER_EVIDENCE_MAX_MB)":
-        "佐证材料 {path}：{size} 字节，超过了 {limit} 字节的上限（LEDGER_EVIDENCE_MAX_MB）",
-    "evidence {path}: over the size limit": "佐证材料 {path}：超过大小上限",
-    "evidence folder {path} leaves the data folder": "佐证目录 {path} 超出了数据目录",
-    "evidence folder {path} is a symbolic link; it is not followed": "佐证目录 {path} 是符号链接，不予跟随",
-    "cannot copy evidence {path} into {folder}: {reason}; nothing was changed":
-        "无法将佐证材料 {path} 复制到 {folder}：{reason}；未做任何改动",
-    "evidence file {file} is not a regular file": "佐证文件 {file} 不是普通文件",
-}
-i18n.ZH.update(ZH_MESSAGES)
 
 EVIDENCE_FOLDER = "evidence"
 DEFAULT_MAX_MB = 50

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 from ledger.errors import LedgerError, Problem
-from ledger.i18n import tr
+from ledger.i18n import msg
 
 UNITS_FILE = "departments.yaml"
 ITEMS_FILE = "items.yaml"
@@ -22,16 +22,16 @@ def find_data_dir(explicit: str | os.PathLike[str] | None = None, cwd: Path | No
     if chosen:
         path = Path(chosen)
         if not path.is_dir():
-            raise LedgerError(tr("data folder {path} does not exist", path=chosen))
+            raise LedgerError(msg("data folder {path} does not exist", path=chosen))
         if not os.path.lexists(path / ITEMS_FILE) and not (path / ITEMS_FOLDER).is_dir():
-            raise LedgerError(tr("data folder {path} has no items.yaml and no items/ folder", path=chosen))
+            raise LedgerError(msg("data folder {path} has no items.yaml and no items/ folder", path=chosen))
         return path
     start = cwd or Path.cwd()
     for folder in (start, *start.parents):
         candidate = folder / "data"
         if os.path.lexists(candidate / ITEMS_FILE) or (candidate / ITEMS_FOLDER).is_dir():
             return candidate
-    raise LedgerError(tr(
+    raise LedgerError(msg(
         "no data folder found: looked for data/items.yaml or data/items/ from {cwd} upwards; "
         "use --data DIR or LEDGER_DATA", cwd=start))
 
@@ -52,22 +52,22 @@ def read_file(path: Path, data_dir: Path) -> bytes | Problem:
     try:
         os.lstat(path)
     except FileNotFoundError:
-        return Problem(shown, tr("file not found"))
+        return Problem(shown, msg("file not found"))
     except OSError as exc:
-        return Problem(shown, tr("cannot read file: {reason}", reason=exc.strerror))
+        return Problem(shown, msg("cannot read file: {reason}", reason=exc.strerror))
     # The file, or a folder on the way to it (a linked data/items/), may lead out of the data folder.
     target = path.resolve()
     if not target.is_relative_to(data_dir.resolve()):
-        return Problem(shown, tr("a link out of the data folder ({target}) is not followed", target=target))
+        return Problem(shown, msg("a link out of the data folder ({target}) is not followed", target=target))
     if not target.exists():
-        return Problem(shown, tr("a link to a missing file ({target})", target=target))
+        return Problem(shown, msg("a link to a missing file ({target})", target=target))
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            return Problem(shown, tr("not a regular file"))
+            return Problem(shown, msg("not a regular file"))
         with open(path, "rb") as fh:
             return fh.read()
     except OSError as exc:
-        return Problem(shown, tr("cannot read file: {reason}", reason=exc.strerror))
+        return Problem(shown, msg("cannot read file: {reason}", reason=exc.strerror))
 
 
 def decode(data: bytes, path: Path) -> str | Problem:
@@ -75,7 +75,7 @@ def decode(data: bytes, path: Path) -> str | Problem:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return Problem(str(path), tr("not valid UTF-8 (byte {offset})", offset=exc.start), line)
+        return Problem(str(path), msg("not valid UTF-8 (byte {offset})", offset=exc.start), line)
     return text[1:] if text.startswith("\ufeff") else text
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ledger.core.model import Ledger
 from ledger.errors import LedgerError, Problem
-from ledger.i18n import language
 from ledger.store import cache
 from ledger.store.files import UNITS_FILE, item_files, read_file
 
@@ -23,7 +22,7 @@ def load(data_dir: Path, *, keep_text: bool = False, use_cache: bool | None = No
     contents: dict[Path, bytes | Problem] = {p: read_file(p, data_dir) for p in [*paths, units_path]}
     parts = [(str(p.relative_to(data_dir)), c if isinstance(c, bytes) else repr(c).encode())
              for p, c in contents.items()]
-    key = cache.content_key(parts, language())
+    key = cache.content_key(parts)
     use_cache = cache.enabled() if use_cache is None else use_cache
     ledger = cache.read(data_dir, key) if use_cache else None
     if ledger is None or not isinstance(ledger, Ledger):

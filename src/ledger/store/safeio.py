@@ -16,21 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ledger import i18n
 from ledger.errors import LedgerError
 from ledger.i18n import tr
-
-ZH_MESSAGES = {
-    "cannot write in {folder}: {reason}": "无法在 {folder} 中写入：{reason}",
-    "another ledger command (process {pid}) is writing in {folder}; try again":
-        "另一个 ledger 命令（进程 {pid}）正在写入 {folder}；请稍后重试",
-    "took over a stale lock left by process {pid}, which is no longer running":
-        "接管了进程 {pid} 遗留的锁（该进程已不在运行）",
-    "cannot write {path}: {reason}; nothing was changed": "无法写入 {path}：{reason}；未做任何改动",
-    "no space left on device": "磁盘空间不足",
-    "{path} is a symbolic link; the ledger does not write through links": "{path} 是符号链接；台账不会经由链接写入",
-}
-i18n.ZH.update(ZH_MESSAGES)
 
 LOCK_NAME = ".ledger.lock"
 TMP_SUFFIX = ".ledger-tmp"

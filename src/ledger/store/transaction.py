@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ledger.core.model import Item, Ledger
 from ledger.errors import LedgerError
-from ledger.i18n import language, tr
+from ledger.i18n import tr
 from ledger.store import cache
 from ledger.store.load import load, require_valid
 
@@ -196,7 +196,7 @@ class Transaction:
                 assert ledger.texts is not None
                 data = ledger.texts[path].encode("utf-8") if path in ledger.texts else b""
             parts.append((str(path.relative_to(ledger.data_dir)), data))
-        key = cache.content_key(parts, language())
+        key = cache.content_key(parts)
         fresh = replace(ledger, key=key, texts=None, _index=None)
         cache.write(ledger.data_dir, key, fresh)
 

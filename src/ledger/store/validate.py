@@ -13,7 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ledger.core.model import Item, ItemsFile, UnitsFile
 from ledger.errors import field_name  # noqa: F401  (re-exported for older imports)
-from ledger.i18n import tr
+from ledger.i18n import Message, msg
 
 
 @cache
@@ -21,30 +21,30 @@ def _adapter(kind: type) -> TypeAdapter[Any]:
     return TypeAdapter(kind)
 
 
-def _message(err: dict[str, Any], field: str) -> str:
+def _message(err: dict[str, Any], field: str) -> str | Message:
     kind = err["type"]
     value = err.get("input")
     if kind == "missing":
-        return tr("field required")
+        return msg("field required")
     if kind in ("unexpected_keyword_argument", "extra_forbidden"):
-        return tr("unknown field")
+        return msg("unknown field")
     if field in ("deadline", "previous"):
-        return tr("expected a date (YYYY-MM-DD) or 'ongoing', got {value!r}", value=value)
+        return msg("expected a date (YYYY-MM-DD) or 'ongoing', got {value!r}", value=value)
     if kind.startswith("date") or kind.startswith("datetime"):
-        return tr("expected a date (YYYY-MM-DD), got {value!r}", value=value)
+        return msg("expected a date (YYYY-MM-DD), got {value!r}", value=value)
     if kind == "literal_error":
         allowed = err.get("ctx", {}).get("expected", "")
-        return tr("expected one of {allowed}, got {value!r}", allowed=allowed, value=value)
+        return msg("expected one of {allowed}, got {value!r}", allowed=allowed, value=value)
     if kind in ("string_type",):
-        return tr("expected text")
+        return msg("expected text")
     if kind.startswith("int"):
-        return tr("expected a whole number")
+        return msg("expected a whole number")
     if kind.startswith("bool"):
-        return tr("expected true or false")
+        return msg("expected true or false")
     if kind in ("tuple_type", "list_type"):
-        return tr("expected a list")
+        return msg("expected a list")
     if kind in ("dataclass_type", "dict_type", "model_type", "dataclass_args_type"):
-        return tr("expected a mapping")
+        return msg("expected a mapping")
     return str(err.get("msg", kind))
 
 
@@ -61,13 +61,13 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def validate(kind: type, data: Any) -> tuple[Any, list[tuple[tuple[Any, ...], str]]]:
+def validate(kind: type, data: Any) -> tuple[Any, list[tuple[tuple[Any, ...], str | Message]]]:
     """Validate ``data`` as ``kind``. Returns the object (or None) and (path, message) errors,
     one per path even where pydantic reports each branch of a union."""
     try:
         return _adapter(kind).validate_python(data), []
     except ValidationError as exc:
-        seen: dict[tuple[Any, ...], str] = {}
+        seen: dict[tuple[Any, ...], str | Message] = {}
         for err in exc.errors():
             loc = _clean_loc(tuple(err["loc"]))
             if loc in seen:
@@ -77,13 +77,13 @@ def validate(kind: type, data: Any) -> tuple[Any, list[tuple[tuple[Any, ...], st
         return None, list(seen.items())
 
 
-def validate_item(data: Any) -> tuple[Item | None, list[tuple[tuple[Any, ...], str]]]:
+def validate_item(data: Any) -> tuple[Item | None, list[tuple[tuple[Any, ...], str | Message]]]:
     return validate(Item, data)
 
 
-def validate_items_file(data: Any) -> tuple[ItemsFile | None, list[tuple[tuple[Any, ...], str]]]:
+def validate_items_file(data: Any) -> tuple[ItemsFile | None, list[tuple[tuple[Any, ...], str | Message]]]:
     return validate(ItemsFile, data)
 
 
-def validate_units_file(data: Any) -> tuple[UnitsFile | None, list[tuple[tuple[Any, ...], str]]]:
+def validate_units_file(data: Any) -> tuple[UnitsFile | None, list[tuple[tuple[Any, ...], str | Message]]]:
     return validate(UnitsFile, data)

@@ -15,14 +15,7 @@ from typing import Any
 
 import yaml
 
-from ledger import i18n
-from ledger.i18n import tr
-
-ZH_MESSAGES = {
-    "a value of {n} characters is over the limit of {limit}": "值长 {n} 个字符，超过了 {limit} 个字符的上限",
-    "a key must be plain text": "键必须是纯文本",
-}
-i18n.ZH.update(ZH_MESSAGES)
+from ledger.i18n import Message, msg
 
 MAX_DEPTH = 64
 """Far deeper than any ledger file; bounds time and stack on hostile input."""
@@ -52,7 +45,7 @@ _SAFE_TAGS = {
 class YamlProblem(Exception):
     """Malformed or hostile YAML, with the 1-based line and column where it was found."""
 
-    def __init__(self, message: str, line: int | None = None, col: int | None = None):
+    def __init__(self, message: str | Message, line: int | None = None, col: int | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
@@ -72,17 +65,17 @@ def _construct(node: yaml.Node) -> Any:
     while stack:
         cur, parent, slot, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise YamlProblem(tr("nesting deeper than {depth} levels", depth=MAX_DEPTH), *_mark(cur))
+            raise YamlProblem(msg("nesting deeper than {depth} levels", depth=MAX_DEPTH), *_mark(cur))
         if cur.tag not in _SAFE_TAGS:
-            raise YamlProblem(tr("tag {tag} is not allowed", tag=cur.tag), *_mark(cur))
+            raise YamlProblem(msg("tag {tag} is not allowed", tag=cur.tag), *_mark(cur))
         if isinstance(cur, yaml.ScalarNode):
             if len(cur.value) > MAX_SCALAR_CHARS:
-                raise YamlProblem(tr("a value of {n} characters is over the limit of {limit}",
+                raise YamlProblem(msg("a value of {n} characters is over the limit of {limit}",
                                      n=len(cur.value), limit=MAX_SCALAR_CHARS), *_mark(cur))
             parent[slot] = _scalar(cur)
             continue
         if id(cur) in seen:
-            raise YamlProblem(tr("anchors and aliases are not allowed in a ledger file"), *_mark(cur))
+            raise YamlProblem(msg("anchors and aliases are not allowed in a ledger file"), *_mark(cur))
         seen.add(id(cur))
         if isinstance(cur, yaml.SequenceNode):
             seq: list[Any] = [None] * len(cur.value)
@@ -94,17 +87,17 @@ def _construct(node: yaml.Node) -> Any:
             parent[slot] = mapping
             for key_node, value_node in cur.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise YamlProblem(tr("a key must be plain text"), *_mark(key_node))
+                    raise YamlProblem(msg("a key must be plain text"), *_mark(key_node))
                 if key_node.tag not in _SAFE_TAGS:
-                    raise YamlProblem(tr("tag {tag} is not allowed", tag=key_node.tag), *_mark(key_node))
+                    raise YamlProblem(msg("tag {tag} is not allowed", tag=key_node.tag), *_mark(key_node))
                 if len(key_node.value) > MAX_SCALAR_CHARS:
-                    raise YamlProblem(tr("a value of {n} characters is over the limit of {limit}",
+                    raise YamlProblem(msg("a value of {n} characters is over the limit of {limit}",
                                          n=len(key_node.value), limit=MAX_SCALAR_CHARS), *_mark(key_node))
                 key = _scalar(key_node)
                 if not isinstance(key, str | int):
                     key = str(key)
                 if key in mapping:
-                    raise YamlProblem(tr("duplicate key {key!r}", key=key), *_mark(key_node))
+                    raise YamlProblem(msg("duplicate key {key!r}", key=key), *_mark(key_node))
                 mapping[key] = None
                 stack.append((value_node, mapping, key, depth + 1))
     return root_holder[0]
@@ -147,7 +140,7 @@ def check_conflict_markers(text: str) -> None:
     match = CONFLICT_MARKER.search(text)
     if match:
         line = text.count("\n", 0, match.start()) + 1
-        raise YamlProblem(tr("git conflict marker: resolve the merge first"), line, 1)
+        raise YamlProblem(msg("git conflict marker: resolve the merge first"), line, 1)
 
 
 def _byte_position(text: str, offset: int) -> tuple[int, int]:
@@ -166,7 +159,7 @@ def _check_no_anchors(text: str) -> None:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                raise YamlProblem(tr("anchors and aliases are not allowed in a ledger file"),
+                raise YamlProblem(msg("anchors and aliases are not allowed in a ledger file"),
                                   event.start_mark.line + 1, event.start_mark.column + 1)
     finally:
         loader.dispose()
@@ -184,21 +177,21 @@ def parse(text: str) -> Parsed:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "malformed"
             raise YamlProblem(
-                tr("invalid YAML: {problem}", problem=problem),
+                msg("invalid YAML: {problem}", problem=problem),
                 mark.line + 1 if mark else None,
                 mark.column + 1 if mark else None,
             ) from None
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, most controls)
-            raise YamlProblem(tr("invalid YAML: {problem}", problem=f"unacceptable character #x{exc.character:04x}: "
+            raise YamlProblem(msg("invalid YAML: {problem}", problem=f"unacceptable character #x{exc.character:04x}: "
                                  f"{exc.reason}"), *_byte_position(text, exc.position)) from None
         except yaml.YAMLError as exc:
-            raise YamlProblem(tr("invalid YAML: {problem}", problem=str(exc).splitlines()[0])) from None
+            raise YamlProblem(msg("invalid YAML: {problem}", problem=str(exc).splitlines()[0])) from None
     finally:
         loader.dispose()
     if node is None:
-        raise YamlProblem(tr("file is empty"), 1, 1)
+        raise YamlProblem(msg("file is empty"), 1, 1)
     if not isinstance(node, yaml.MappingNode):
-        raise YamlProblem(tr("the top level must be a mapping"), *_mark(node))
+        raise YamlProblem(msg("the top level must be a mapping"), *_mark(node))
     item_lines: list[int] = []
     for key_node, value_node in node.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == "items":
