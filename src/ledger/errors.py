@@ -88,3 +88,23 @@ class LedgerError(Exception):
 
 class UsageError(LedgerError):
     """A bad command line (a date that does not parse, an unknown option value): exit code 2."""
+
+
+class Refused(LedgerError):
+    """A change the rules do not allow, in the domain's words: which fields of the change the
+    refusal is about, and why.
+
+    The template names each field by a placeholder (``{what} {date} is in the future``); the
+    caller says how its user knows the field (``named``): the command line says ``--date``, the
+    spreadsheet import says ``销号时间``. Domain code never names a flag or a column.
+    """
+
+    def __init__(self, template: str, fields: dict[str, str], **params: Any):
+        self.template, self.fields, self.params = template, fields, params
+        super().__init__(self.named({}))
+
+    def named(self, names: dict[str, str]) -> Message:
+        """The message with each field called as ``names`` says (else by its own name)."""
+        from ledger.i18n import msg
+
+        return msg(self.template, **{ph: names.get(f, f) for ph, f in self.fields.items()}, **self.params)

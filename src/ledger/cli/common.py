@@ -16,8 +16,8 @@ import typer
 from ledger.core.dates import parse_date
 from ledger.core.model import Ledger
 from ledger.environment import today
-from ledger.errors import LedgerError, UsageError
-from ledger.i18n import tr
+from ledger.errors import LedgerError, Refused, UsageError
+from ledger.i18n import msg, tr
 from ledger.store.load import load, require_valid
 
 
@@ -52,6 +52,10 @@ def command(name: str, group: str | None = None) -> Callable[[F], F]:
     return declare
 
 
+FLAGS: dict[str, Any] = {"date": "--date", "by": "--by", "reason": "--reason", "to": "--to", "text": "--text",
+                         "question": "--question", "source": "--source", "evidence": msg("--evidence FILE or TEXT")}
+"""How the command line calls the fields of a change that the domain refuses (``errors.Refused``)."""
+
 SHOWN_PROBLEMS = 10
 """A command refused over bad data shows this many problems; ``ledger check`` shows them all."""
 
@@ -62,7 +66,10 @@ def guarded(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            try:
+                return func(*args, **kwargs)
+            except Refused as exc:  # the domain names a field; here it is the option that gave it
+                raise LedgerError(exc.named(FLAGS)) from None
         except LedgerError as exc:
             # Problems in the ledger itself are capped (check lists them all); problems that
             # come with a message of their own (an import's bad rows) are all shown.

@@ -13,11 +13,11 @@ from typing import Annotated
 
 import typer
 
-from ledger.cli.common import command, data_dir, out
+from ledger.cli.common import FLAGS, command, data_dir, out
 from ledger.core.dates import parse_date, parse_deadline
 from ledger.core.model import Evidence, Item
 from ledger.environment import today
-from ledger.errors import LedgerError
+from ledger.errors import LedgerError, Refused
 from ledger.i18n import tr
 from ledger.store.transaction import Transaction, transaction
 
@@ -147,10 +147,15 @@ def progress_command(
     from ledger.core import actions
 
     day = parse_date(date, "--date") if date else today()
-    _apply("progress", item_id,
-           lambda txn, item: actions.progress(item, text=text, day=day, by=by, today=today(),
-                                              batch_date=_batch_date(txn, item_id)),
-           commit, lambda new: text, lambda new: tr("progress noted on {id} ({date})", id=new.id, date=day))
+
+    def change(txn: Transaction, item: Item) -> Item:
+        try:
+            return actions.progress(item, text=text, day=day, by=by, today=today(), batch_date=_batch_date(txn, item_id))
+        except Refused as exc:  # the note is the TEXT argument, not an option
+            raise LedgerError(exc.named({**FLAGS, "text": "TEXT"})) from None
+
+    _apply("progress", item_id, change, commit, lambda new: text,
+           lambda new: tr("progress noted on {id} ({date})", id=new.id, date=day))
 
 
 @command("extend")

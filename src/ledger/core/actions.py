@@ -1,6 +1,8 @@
 """State changes, as pure functions from an item to a new item.
 
-Each raises ``LedgerError`` when the change is not allowed, before anything is written. History
+Each raises ``Refused`` when the change is not allowed, naming the field of the change it is about
+(``date``, ``by``, ``reason``, ``to``, ``text``, ``evidence``, ``question``/``source``); the caller
+says how its user calls that field. History
 only grows: a reopening moves the close-out into ``history``, an extension keeps the deadline it
 replaced, nothing is ever removed.
 """
@@ -12,41 +14,40 @@ from datetime import date
 
 from ledger.core.model import CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote, Reopening
 from ledger.core.query import deadline_at
-from ledger.errors import LedgerError
-from ledger.i18n import tr
+from ledger.errors import Refused
+
+DATE = {"what": "date"}
 
 
-def _not_future(day: date, today: date, option: str = "--date") -> None:
+def _not_future(day: date, today: date) -> None:
     if day > today:
-        raise LedgerError(tr("{option} {date} is in the future (today is {today})", option=option, date=day,
-                             today=today))
+        raise Refused("{what} {date} is in the future (today is {today})", DATE, date=day, today=today)
 
 
-def _not_before_batch(day: date, batch_date: date | None, option: str = "--date") -> None:
+def _not_before_batch(day: date, batch_date: date | None) -> None:
     if batch_date is not None and day < batch_date:
-        raise LedgerError(tr("{option} {date} is before the batch date {batch}", option=option, date=day,
-                             batch=batch_date))
+        raise Refused("{what} {date} is before the batch date {batch}", DATE, date=day, batch=batch_date)
 
 
-def _required(value: str | None, option: str) -> str:
+def _required(value: str | None, field: str) -> str:
     if value is None or not value.strip():
-        raise LedgerError(tr("{option} must not be empty", option=option))
+        raise Refused("{what} must not be empty", {"what": field})
     return value.strip()
 
 
 def _open(item: Item) -> None:
     if item.closed is not None:
-        raise LedgerError(tr("item {id} is already closed (on {date} by {by})", id=item.id, date=item.closed.date,
-                             by=item.closed.by))
+        raise Refused("item {id} is already closed (on {date} by {by})", {}, id=item.id, date=item.closed.date,
+                      by=item.closed.by)
 
 
 def close(item: Item, *, day: date, by: str, evidence: list[Evidence], note: str | None, today: date,
           batch_date: date | None) -> Item:
     """销号: cross the item off, with evidence and a sign-off. Late if after the deadline then in force."""
     _open(item)
-    by = _required(by, "--by")
+    by = _required(by, "by")
     if not evidence:
-        raise LedgerError(tr("item {id}: a close-out needs evidence (--evidence FILE or TEXT)", id=item.id))
+        raise Refused("item {id}: a close-out needs evidence ({what})", {"what": "evidence"}, id=item.id)
     _not_future(day, today)
     _not_before_batch(day, batch_date)
     deadline = deadline_at(item, day)
@@ -59,11 +60,11 @@ def close(item: Item, *, day: date, by: str, evidence: list[Evidence], note: str
 def reopen(item: Item, *, reason: str, by: str | None, day: date, today: date) -> Item:
     """回头看: the problem was not really fixed; back to open, the close-out kept in history."""
     if item.closed is None:
-        raise LedgerError(tr("item {id} is not closed; only a closed item can be reopened", id=item.id))
-    reason = _required(reason, "--reason")
+        raise Refused("item {id} is not closed; only a closed item can be reopened", {}, id=item.id)
+    reason = _required(reason, "reason")
     _not_future(day, today)
     if day < item.closed.date:
-        raise LedgerError(tr("--date {date} is before the close-out on {closed}", date=day, closed=item.closed.date))
+        raise Refused("{what} {date} is before the close-out on {closed}", DATE, date=day, closed=item.closed.date)
     reopening = Reopening(date=day, reason=reason, by=by.strip() if by and by.strip() else None, recorded=today)
     return replace(item, status="open", closed=None,
                    history=(*item.history, PastCloseOut(closed=item.closed, reopened=reopening)))
@@ -72,7 +73,7 @@ def reopen(item: Item, *, reason: str, by: str | None, day: date, today: date) -
 def progress(item: Item, *, text: str, day: date, by: str | None, today: date, batch_date: date | None) -> Item:
     """A dated progress note; an open item becomes in progress."""
     _open(item)
-    text = _required(text, "TEXT")
+    text = _required(text, "text")
     _not_future(day, today)
     _not_before_batch(day, batch_date)
     note = ProgressNote(date=day, text=text, by=by.strip() if by and by.strip() else None, recorded=today)
@@ -83,17 +84,18 @@ def extend(item: Item, *, to: date, reason: str, approved_by: str | None, day: d
            batch_date: date | None) -> Item:
     """延期: a new deadline from ``day`` on, with a reason. The old deadline stays on record."""
     _open(item)
-    reason = _required(reason, "--reason")
+    reason = _required(reason, "reason")
     _not_future(day, today)
     _not_before_batch(day, batch_date)
     if item.extensions and day < item.extensions[-1].date:
-        raise LedgerError(tr("--date {date} is before the last extension ({last})", date=day,
-                             last=item.extensions[-1].date))
+        raise Refused("{what} {date} is before the last extension ({last})", DATE, date=day,
+                      last=item.extensions[-1].date)
     current = deadline_at(item, day)
     if isinstance(current, date) and to <= current:
-        raise LedgerError(tr("--to {to} is not later than the deadline in force ({current})", to=to, current=current))
+        raise Refused("{what} {to} is not later than the deadline in force ({current})", {"what": "to"}, to=to,
+                      current=current)
     if to < day:
-        raise LedgerError(tr("--to {to} is before the approval date {date}", to=to, date=day))
+        raise Refused("{what} {to} is before the approval date {date}", {"what": "to"}, to=to, date=day)
     ext = Extension(date=day, to=to, reason=reason, previous=current,
                     approved_by=approved_by.strip() if approved_by and approved_by.strip() else None, recorded=today)
     return replace(item, extensions=(*item.extensions, ext))
@@ -103,8 +105,8 @@ def new_item(*, item_id: str, text: str, lead: str, responsible: list[str], dead
              question: int | None, source: str | None, leader: str | None, and_others: bool) -> Item:
     """A new item from a later source (a forum, a complaint, the next evaluation)."""
     if question is None and not (source and source.strip()):
-        raise LedgerError(tr("a new item needs --question or --source"))
-    return Item(id=item_id.strip(), text=_required(text, "--text"), lead=lead, responsible=tuple(responsible),
+        raise Refused("a new item needs {what} or {other}", {"what": "question", "other": "source"})
+    return Item(id=item_id.strip(), text=_required(text, "text"), lead=lead, responsible=tuple(responsible),
                 deadline=deadline, status="open", question=question,
                 source=source.strip() if source and source.strip() else None,
                 and_others=and_others, leader=leader.strip() if leader and leader.strip() else None)

@@ -33,8 +33,8 @@ from typing import Any
 from ledger.core import actions
 from ledger.core.checks import ID_PATTERN
 from ledger.core.model import Evidence, Item, Ledger
-from ledger.errors import LedgerError, UsageError
-from ledger.i18n import tr
+from ledger.errors import LedgerError, Refused, UsageError
+from ledger.i18n import Message, tr
 from ledger.sheet.columns import (
     AND_OTHERS,
     CLOSED_WORD,
@@ -47,6 +47,10 @@ from ledger.sheet.columns import (
 from ledger.sheet.table import SheetProblem, SheetRow, Table, read_table
 from ledger.store.transaction import Transaction
 
+COLUMNS_OF_PROGRESS = {"date": "整改进展", "text": "整改进展", "by": "整改进展"}
+COLUMNS_OF_CLOSE = {"date": "销号时间", "by": "完成情况", "evidence": "佐证材料"}
+COLUMNS_OF_NEW = {"text": "反馈问题", "question": "问题编号", "source": "问题编号"}
+"""How a sheet calls the fields of a change the domain refuses (``errors.Refused``)."""
 PROGRESS_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(.+?)(?:\s+—\s+(.+))?$")
 SIGNER_RE = re.compile(re.escape(SIGNER.rstrip("：")) + r"\s*[：:]\s*(.+)$")  # to the end of the first line
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -91,7 +95,7 @@ class _Row:
     def lines(self, header: str) -> list[str]:
         return [line.strip() for line in self.text(header).split("\n") if line.strip()]
 
-    def problem(self, header: str | None, message: str) -> None:
+    def problem(self, header: str | None, message: str | Message) -> None:
         column = self.row.cells[header].column if header and header in self.row.cells else ""
         self.plan.problems.append(SheetProblem(str(self.table.path), message, self.row.number, None, self.item_id,
                                                header, sheet=self.table.sheet, column=column))
@@ -206,8 +210,8 @@ def _progress(r: _Row, item: Item, today: date, batch_date: date | None) -> tupl
         except ValueError:
             r.problem("整改进展", tr("{line!r}: not a real date", line=line))
             return None
-        except LedgerError as exc:
-            r.problem("整改进展", str(exc))
+        except Refused as exc:
+            r.problem("整改进展", exc.named(COLUMNS_OF_PROGRESS))
             return None
         added += 1
     return item, added
@@ -274,8 +278,8 @@ def _closeout(r: _Row, item: Item, today: date, batch_date: date | None) -> tupl
     try:
         closed = actions.close(item, day=day_value, by=signer, evidence=[Evidence(text=e) for e in evidence], note=None,
                                today=today, batch_date=batch_date)
-    except LedgerError as exc:
-        r.problem("销号时间", str(exc))
+    except Refused as exc:
+        r.problem(COLUMNS_OF_CLOSE.get(next(iter(exc.fields.values()), ""), "销号时间"), exc.named(COLUMNS_OF_CLOSE))
         return None
     return closed, True
 
@@ -325,8 +329,8 @@ def _plan_row(ledger: Ledger, r: _Row, seen: dict[str, int], today: date, source
                                     responsible=list(fields["responsible"]), deadline=fields["deadline"],
                                     question=question, source=None if question else source, leader=None,
                                     and_others=fields["and_others"])
-        except LedgerError as exc:
-            r.problem(None, str(exc))
+        except Refused as exc:
+            r.problem(None, exc.named(COLUMNS_OF_NEW))
             return
         what = []
     progressed = _progress(r, item, today, batch_date)

@@ -38,7 +38,7 @@ class SheetProblem(Problem):
             parts.append(f"item {self.item}")
         if self.field:
             parts.append(self.field)
-        parts.append(self.message)
+        parts.append(str(self.message))
         return ": ".join(parts)
 
 
