@@ -66,9 +66,15 @@ def days_overdue(item: Item, as_of: date) -> int | None:
     """Days past the deadline in force, for an item not closed by ``as_of``; None if not overdue.
     The deadline day itself is not overdue; ongoing items are never overdue by date."""
     deadline = deadline_at(item, as_of)
-    if deadline == "ongoing" or not isinstance(deadline, date) or as_of <= deadline:
+    if not isinstance(deadline, date) or as_of <= deadline:
         return None
-    if closeout_at(item, as_of) is not None:
+    return days_past(deadline, closeout_at(item, as_of), as_of)
+
+
+def days_past(deadline: Deadline, closed: CloseOut | None, as_of: date) -> int | None:
+    """``days_overdue`` from the deadline in force and the close-out as of that day, for callers
+    that have both already."""
+    if not isinstance(deadline, date) or as_of <= deadline or closed is not None:
         return None
     return (as_of - deadline).days
 

@@ -7,6 +7,7 @@ lines to print.
 
 from __future__ import annotations
 
+import codecs
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from pathlib import Path
 from ledger.errors import LedgerError
 from ledger.git.run import git, relative, repo_root
 from ledger.i18n import tr
+from ledger.store.files import decode
 
 # ----------------------------------------------------------------------------- the hook's check
 
@@ -46,14 +48,6 @@ def _data_dir_of(path: Path) -> tuple[Path, bool]:
     return path.parent, path.name == "items.yaml"
 
 
-def _decode(data: bytes) -> tuple[str, str] | None:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return ("\ufeff", text[1:]) if text.startswith("\ufeff") else ("", text)
-
-
 def run_driver(base: Path, ours: Path, theirs: Path, shown: str, cwd: Path | None = None) -> tuple[bool, list[str]]:
     """Merge %O (base), %A (ours, overwritten with the result) and %B (theirs) of the file git
     calls %P (``shown``, relative to the working tree's top, where git runs drivers).
@@ -65,11 +59,12 @@ def run_driver(base: Path, ours: Path, theirs: Path, shown: str, cwd: Path | Non
     data_dir, is_items = _data_dir_of(top / shown)
     if not is_items:
         return _line_merge(base, ours, theirs, [tr("{path}: not an items file; merged line by line", path=shown)])
-    texts = [_decode(p.read_bytes()) for p in (base, ours, theirs)]
-    if any(t is None for t in texts):
+    raw = [p.read_bytes() for p in (base, ours, theirs)]
+    base_text, ours_text, theirs_text = (decode(data, p) for data, p in zip(raw, (base, ours, theirs), strict=True))
+    if not (isinstance(base_text, str) and isinstance(ours_text, str) and isinstance(theirs_text, str)):
         return _line_merge(base, ours, theirs, [tr("{path}: cannot merge item by item ({reason}); merged line by line",
                                                   path=shown, reason="not UTF-8")])
-    (_, base_text), (bom, ours_text), (_, theirs_text) = texts  # type: ignore[misc]
+    bom = "\ufeff" if raw[1].startswith(codecs.BOM_UTF8) else ""  # ours keeps the byte-order mark it had
     units_path = data_dir / UNITS_FILE
     target = (top / shown).resolve()
     context = merge.Context(

@@ -288,15 +288,10 @@ def _merge_both(item_id: str, b: _Side, o: _Side, t: _Side, plan: _Plan, nl: str
 def _rewritten(old: list[str], item: Item, nl: str) -> list[str] | None:
     """Ours' block changed into the merged item; None if it would not read back exactly."""
     from ledger.core.serialize import item_to_data
-    from ledger.store.blocks import WRAPPER, rewrite
-    from ledger.store.validate import validate_item
+    from ledger.store.blocks import reads_back, rewrite
 
     block = rewrite("".join(old).replace("\r\n", "\n"), item_to_data(item))
-    try:
-        back, _ = validate_item(parse(WRAPPER + block).data["items"][0])
-    except (YamlProblem, KeyError, IndexError, TypeError):
-        back = None
-    if back != item:
+    if not reads_back(block, item):
         return None
     return _with_newline(block.splitlines(keepends=True), nl)
 

@@ -70,13 +70,21 @@ def show(value: Any) -> str:
     return text if len(text) <= VALUE_WIDTH else text[:VALUE_WIDTH - 1] + "…"
 
 
-def _three(item_id: str, name: str, base: Any, ours: Any, theirs: Any, conflicts: list[Conflict]) -> Any:
+def _one_sided(base: Any, ours: Any, theirs: Any) -> Any:
+    """The merged value when at most one side changed it from ``base``; else ``_ABSENT``."""
     if ours == theirs:
         return ours
     if base is not _ABSENT and ours == base:
         return theirs
     if base is not _ABSENT and theirs == base:
         return ours
+    return _ABSENT
+
+
+def _three(item_id: str, name: str, base: Any, ours: Any, theirs: Any, conflicts: list[Conflict]) -> Any:
+    merged = _one_sided(base, ours, theirs)
+    if merged is not _ABSENT:
+        return merged
     conflicts.append(Conflict(item_id, name, show(ours), show(theirs)))
     return ours
 
@@ -101,12 +109,9 @@ def _base_field(base: Any, name: str) -> Any:
 
 def _merge_closed(item_id: str, base: Any, ours: CloseOut | None, theirs: CloseOut | None,
                   conflicts: list[Conflict]) -> CloseOut | None:
-    if ours == theirs:
-        return ours
-    if base is not _ABSENT and ours == base:
-        return theirs
-    if base is not _ABSENT and theirs == base:
-        return ours
+    merged = _one_sided(base, ours, theirs)
+    if merged is not _ABSENT:
+        return merged  # type: ignore[no-any-return]
     if ours is None or theirs is None:
         conflicts.append(Conflict(item_id, "closed", show(ours), show(theirs)))
         return ours

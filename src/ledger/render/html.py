@@ -8,13 +8,13 @@ time), and the page prints on A4. Every piece of data goes through ``escape``.
 from __future__ import annotations
 
 import math
-import unicodedata
 from datetime import date, timedelta
 from html import escape
 
 from ledger import i18n
 from ledger.i18n import tr
 from ledger.render.markdown import Section, heading_number, overview, sections, subtitle, title
+from ledger.render.terminal import cell_width
 from ledger.reports.bulletin import Bulletin
 from ledger.reports.by_unit import UnitRow, percent
 
@@ -58,17 +58,12 @@ footer { margin-top: 8mm; color: #9e9e9e; font-size: 8.5pt; text-align: center; 
 """.replace("FONT", FONT)
 
 
-def display_width(text: str) -> int:
-    """Terminal-style width: Chinese characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
 def _clip(text: str, width: int) -> str:
-    if display_width(text) <= width:
+    if cell_width(text) <= width:
         return text
     out = ""
     for ch in text:
-        if display_width(out + ch) > width - 1:
+        if cell_width(out + ch) > width - 1:
             break
         out += ch
     return out + "…"
@@ -88,14 +83,14 @@ def _legend(entries: list[tuple[str, str]], x: float, y: float, vertical: bool =
         if vertical:
             cy += 18
         else:
-            cx += 14 + display_width(label) * 6.5 + 16
+            cx += 14 + cell_width(label) * 6.5 + 16
     return "".join(parts)
 
 
 def units_chart(rows: list[UnitRow]) -> str:
     """100% bars by lead unit: closed, open (not overdue), overdue; ``closed/total rate`` at the end."""
     shown = rows[:MAX_BARS]
-    label_w = min(max([display_width(r.unit) for r in shown] + [8]) * 6.5 + 10, 200)
+    label_w = min(max([cell_width(r.unit) for r in shown] + [8]) * 6.5 + 10, 200)
     right_w = 92
     bar_w = CHART_WIDTH - label_w - right_w
     row_h, top = 22, 28

@@ -1,4 +1,4 @@
-"""A plain table for long listings: Chinese characters padded as two cells, no rich.
+"""Terminal widths (the one width function, ``cell_width``) and a plain table for long listings.
 
 rich lays a table out at about a millisecond a row; a listing of hundreds of rows is drawn here
 instead, in a few milliseconds, with the same columns and the same wrapping of long text.

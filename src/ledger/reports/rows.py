@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from ledger.core.model import Item
-from ledger.core.query import closeout_at, deadline_at, last_progress, status_at
+from ledger.core.query import closeout_at, days_past, deadline_at, last_progress, status_at
 from ledger.core.serialize import to_json_data
 
 
@@ -18,7 +18,7 @@ def row(item: Item, as_of: date) -> dict[str, Any]:
     """One item for ``list --format json`` (a public interface: add fields, rename none)."""
     deadline = deadline_at(item, as_of)
     closed = closeout_at(item, as_of)
-    late = (as_of - deadline).days if isinstance(deadline, date) and as_of > deadline and closed is None else None
+    late = days_past(deadline, closed, as_of)
     last = last_progress(item, as_of) if item.progress else None
     return {
         "id": item.id,

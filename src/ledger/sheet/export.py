@@ -11,7 +11,7 @@ from typing import Any
 from ledger.core.model import Item
 from ledger.core.query import days_overdue
 from ledger.i18n import tr
-from ledger.render.html import display_width
+from ledger.render.terminal import cell_width
 from ledger.reports.by_unit import COLUMNS, Report, display_cells
 from ledger.sheet.columns import HEADERS, SHEET_TITLE, sheet_row
 
@@ -37,7 +37,7 @@ def _width(value: Any) -> int:
     if value is None:
         return 0
     text = value.isoformat() if isinstance(value, date) else str(value)
-    return max((display_width(line) for line in text.split("\n")), default=0)
+    return max((cell_width(line) for line in text.split("\n")), default=0)
 
 
 def to_xlsx(items: Sequence[Item], today: date, report: Report) -> bytes:

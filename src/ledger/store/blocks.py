@@ -3,7 +3,8 @@
 Only the block of the item being changed is parsed and re-emitted, inside an ``items:``
 wrapper so that it keeps the file's indentation; comments, quoting and key order inside the
 block are kept, and the rest of the file is never touched.  The settings below are the ones
-that kept a no-op round trip byte-identical (``MEASUREMENTS.md``).
+that kept a no-op round trip byte-identical (docs/MEASUREMENTS.md). ``reads_back`` is the check
+that a re-emitted block says exactly what was meant.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from ledger.core.serialize import ITEM_KEY_ORDER
+from ledger.core.model import Item
+from ledger.core.serialize import ITEM_KEY_ORDER, item_to_data, without_defaults
 
 WRAPPER = "items:\n"
 QUOTED_KEYS = frozenset({"id", "text", "reason", "note", "name"})
@@ -129,3 +131,16 @@ def rewrite(block: str, new: dict[str, Any]) -> str:
 def render(new: dict[str, Any], column: int = 2) -> str:
     """The block of a new item, in the house style, its dash at ``column``."""
     return _dump({"items": [_styled(None, new)]}, column)
+
+
+def reads_back(block: str, item: Item) -> bool:
+    """The block, parsed on its own with the reading parser, is exactly ``item``: the check every
+    write and every merge makes before a re-emitted block goes into a file. Plain data is compared,
+    so no validator is needed."""
+    from ledger.store.yamlio import YamlProblem, parse
+
+    try:
+        back = without_defaults(parse(WRAPPER + block.replace("\r\n", "\n")).data["items"][0])
+    except (YamlProblem, KeyError, IndexError, TypeError):
+        return False
+    return bool(back == item_to_data(item, dates_as_text=True))

@@ -70,20 +70,14 @@ class Transaction:
         """Read the new block back and insist it is exactly the intended item, and that it sits
         in the sequence exactly as the block it replaces did (its dash at ``column``, every other
         line indented deeper), so the file around it parses as before."""
-        from ledger.core.serialize import item_to_data, without_defaults
-        from ledger.store.blocks import WRAPPER, dash_column
-        from ledger.store.yamlio import YamlProblem, parse
+        from ledger.store.blocks import dash_column, reads_back
 
         lines = block.splitlines()
         nested = all(not line.strip() or line.startswith(" " * (column + 1)) for line in lines[1:])
         if not lines or dash_column(block) != column or not lines[0][column:].startswith("- ") or not nested:
             raise LedgerError(tr("internal error: item {id} would not read back as written{detail}",
                                  id=item.id, detail=" (layout)"))
-        try:
-            back = without_defaults(parse(WRAPPER + block.replace("\r\n", "\n")).data["items"][0])
-        except (YamlProblem, KeyError, IndexError, TypeError):
-            back = None
-        if back != item_to_data(item, dates_as_text=True):
+        if not reads_back(block, item):
             raise LedgerError(tr("internal error: item {id} would not read back as written{detail}",
                                  id=item.id, detail=""))
         newline = self._newline(fi)
