@@ -14,8 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHIPPED_DATA = FIXTURES / "shipped" / "data"
+"""The pinned copy of the shipped ledger (see fixtures/README.md); never the repository's live data/."""
 
 UNITS_YAML = """\
 units:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_DATA = ROOT / "data"
+SHIPPED_DATA = Path(__file__).resolve().parent / "fixtures" / "shipped" / "data"
+"""The pinned copy of the shipped ledger (see fixtures/README.md); never the repository's live data/."""
 LEDGER = Path(sys.executable).parent / "ledger"
 """The real console script of the package installed in this venv."""
 

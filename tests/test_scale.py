@@ -1,5 +1,5 @@
 """At scale the answers stay right: a generated 10,000-item ledger, its list filters, its report and
-a close-out checked against a plain reference computation written here from the rules in DOMAIN.md
+a close-out checked against a plain reference computation written here from the rules in docs/DOMAIN.md
 (the file parsed with PyYAML, no ledger code). Correctness only: no timers."""
 
 from __future__ import annotations

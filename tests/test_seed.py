@@ -2,7 +2,8 @@
 
 The table at the end of docs/source/2024-1-整改方案.txt is parsed here with a small parser
 of its own (independent of the ledger package) and compared with data/items.yaml and
-data/departments.yaml.
+data/departments.yaml, all three read from their pinned copies under tests/fixtures/
+(see tests/fixtures/README.md), never from the repository's live data/.
 """
 
 import datetime
@@ -14,12 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).parent.parent
-SOURCE = ROOT / "docs" / "source" / "2024-1-整改方案.txt"
-ITEMS = ROOT / "data" / "items.yaml"
-DEPARTMENTS = ROOT / "data" / "departments.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SOURCE = FIXTURES / "seed" / "2024-1-整改方案.txt"
+ITEMS = FIXTURES / "shipped" / "data" / "items.yaml"
+DEPARTMENTS = FIXTURES / "shipped" / "data" / "departments.yaml"
 
-# sha256 of the seed document; the copy in docs/source must be byte-identical to it.
+# sha256 of the seed document; the pinned copy of docs/source's file must be byte-identical to it.
 SOURCE_SHA256 = "1c105d24977a6568ac4776840124acae77ed8f90295baeaa18ac7bcef384930f"
 
 QUESTION_HEADERS = {"问题一：": 1, "问题二：": 2}
@@ -171,7 +172,7 @@ def test_batch(items_doc):
     assert batch["name"] == "2024年第一次营商环境“背靠背”直接评价"
     assert batch["date"] == datetime.date(2024, 5, 22)
     assert batch["source"] == "docs/source/2024-1-整改方案.txt"
-    assert (ROOT / batch["source"]).is_file()
+    assert Path(batch["source"]).name == SOURCE.name  # the document pinned in fixtures/seed/
 
 
 def test_question_prompts(items_doc):

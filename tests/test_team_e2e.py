@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import SHIPPED_DATA
+
 LEDGER = str(Path(sys.executable).parent / "ledger")
 CLERKS = {"finance": ("区财政局 张三", "zhangsan@czj.example"),
           "works": ("区建设环保局 李四", "lisi@jhj.example"),
@@ -57,7 +58,7 @@ def team(tmp: Path, names: list[str]) -> tuple[dict[str, Office], dict[str, str]
     (each running `ledger git setup` as the README says)."""
     env = environment(tmp)
     seed = Office(tmp / "seed", env)
-    shutil.copytree(ROOT / "data", seed.path / "data", ignore=shutil.ignore_patterns("evidence", "settings.yaml"))
+    shutil.copytree(SHIPPED_DATA, seed.path / "data", ignore=shutil.ignore_patterns("evidence", "settings.yaml"))
     seed.git("init", "-q", "-b", "main")
     seed.git("config", "user.name", "营商办")
     seed.git("config", "user.email", "office@ysb.example")
@@ -135,7 +136,7 @@ def test_three_offices_push_and_pull_without_opening_an_editor(tmp_path: Path) -
     text = final.decode("utf-8")
     assert text.index('- id: "2-15"') < text.index('- id: "H-2"') < text.index('- id: "H-1"')
     assert "<<<<<<<" not in text
-    assert text.startswith((ROOT / "data" / "items.yaml").read_text(encoding="utf-8").split("items:\n", 1)[0])
+    assert text.startswith((SHIPPED_DATA / "items.yaml").read_text(encoding="utf-8").split("items:\n", 1)[0])
     log = finance.git("log", "--format=%an|%s").stdout.splitlines()
     assert sum(1 for line in log if "|Merge branch" in line) == 3
     assert "区建设环保局 李四|add H-1: 园区道路照明不足。" in log
