@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ledger import __version__
+from ledger.core.model import Item, Ledger, Unit
 
 FORMAT = 3
 
@@ -169,9 +170,8 @@ def _load_slot(path: Path, key: str, data_dir: Path) -> Any | None:
 # key is the result's loads the full copy and applies the journal. When the journal holds more
 # than JOURNAL_LIMIT items (or a share of the ledger), the next write stores a full copy again.
 #
-# The changes are found by identity: the read remembers which item objects each file held; the
-# model's records are immutable, so an item object that is still there is still the same item,
-# and anything else counts as changed (at worst a full copy is written).
+# The changes are what the write says it touched (``Transaction.touched``): the items it replaced or
+# added, by (file, index). Nothing is guessed: a write that does not say gets a full copy.
 
 JOURNAL_LIMIT = 500
 JOURNAL_SHARE = 0.02
@@ -180,15 +180,13 @@ JOURNAL_SHARE = 0.02
 @dataclass
 class _Seen:
     """What a read in this process handed out: the full copy's key, the journal applied to it,
-    and the item objects each file held."""
+    and what a write may not change if it is to be journaled (files, their headers, the units)."""
 
     base_key: str
-    journal: dict[int, dict[int, Any]]
-    items: list[list[Any]]
-    lines: list[list[int]]
+    journal: dict[int, dict[int, Item]]
     lengths: list[int]  # items per file in the full copy
     files: list[tuple[Any, Any, Any]]  # (path, batch, questions) per file
-    units: Any
+    units: list[Unit]
 
 
 _seen: dict[Path, _Seen] = {}
@@ -198,46 +196,40 @@ def _journal_path(data_dir: Path) -> Path:
     return _slot(data_dir).with_suffix(".journal")
 
 
-def _remember(data_dir: Path, value: Any, base_key: str, journal: dict[int, dict[int, Any]],
+def _remember(data_dir: Path, ledger: Ledger, base_key: str, journal: dict[int, dict[int, Item]],
               lengths: list[int] | None = None) -> None:
     _seen.clear()  # one data folder a run: keep no older ledger alive
-    try:
-        files = value.files
-        _seen[_slot(data_dir)] = _Seen(
-            base_key, journal, [list(f.items) for f in files], [list(f.item_lines) for f in files],
-            lengths if lengths is not None else [len(f.items) for f in files],
-            [(f.path, f.batch, f.questions) for f in files], value.units)
-    except AttributeError:
-        pass
+    files = ledger.files
+    _seen[_slot(data_dir)] = _Seen(
+        base_key, journal, lengths if lengths is not None else [len(f.items) for f in files],
+        [(f.path, f.batch, f.questions) for f in files], ledger.units)
 
 
-def _journal_for(data_dir: Path, value: Any) -> tuple[str, dict[int, dict[int, Any]]] | None:
-    """The cumulative changes of ``value`` since the full copy it was read from, if small."""
+def _journal_for(data_dir: Path, ledger: Ledger,
+                 touched: set[tuple[int, int]] | None) -> tuple[str, dict[int, dict[int, Item]]] | None:
+    """The cumulative changes of ``ledger`` since the full copy it was read from: the journal it
+    was read with plus the items this write ``touched``; None when a full copy is due."""
     seen = _seen.get(_slot(data_dir))
-    try:
-        files, units, problems = value.files, value.units, value.problems
-        if seen is None or problems or units is not seen.units or len(files) != len(seen.files):
-            return None
-        journal = {fi: dict(changes) for fi, changes in seen.journal.items()}
-        for fi, f in enumerate(files):
-            if (f.path, f.batch, f.questions) != seen.files[fi] or f.batch is not seen.files[fi][1]:
-                return None
-            old, new = seen.items[fi], f.items
-            if len(new) < len(old) or len(f.item_lines) != len(new):
-                return None
-            changed = [ii for ii in range(len(old)) if old[ii] is not new[ii]] + list(range(len(old), len(new)))
-            if changed or f.item_lines != seen.lines[fi]:
-                journal.setdefault(fi, {}).update((ii, new[ii]) for ii in changed)
-        total = sum(len(c) for c in journal.values())
-        if total > max(JOURNAL_LIMIT, 0) or total > JOURNAL_SHARE * max(sum(len(f.items) for f in files), 1) + 50:
-            return None
-        return seen.base_key, journal
-    except (AttributeError, TypeError, IndexError):
+    files = ledger.files
+    if (seen is None or touched is None or ledger.problems or ledger.units is not seen.units
+            or len(files) != len(seen.files)):
         return None
+    for fi, f in enumerate(files):
+        if (f.path, f.batch, f.questions) != seen.files[fi] or f.batch is not seen.files[fi][1]:
+            return None
+        if len(f.items) < seen.lengths[fi] or len(f.item_lines) != len(f.items):
+            return None
+    journal = {fi: dict(changes) for fi, changes in seen.journal.items()}
+    for fi, ii in touched:
+        journal.setdefault(fi, {})[ii] = files[fi].items[ii]
+    total = sum(len(c) for c in journal.values())
+    if total > max(JOURNAL_LIMIT, 0) or total > JOURNAL_SHARE * max(sum(len(f.items) for f in files), 1) + 50:
+        return None
+    return seen.base_key, journal
 
 
-def _apply(value: Any, key: str, lengths: list[int], journal: dict[int, dict[int, Any]],
-           item_lines: dict[int, list[int]]) -> Any:
+def _apply(value: Ledger, key: str, lengths: list[int], journal: dict[int, dict[int, Item]],
+           item_lines: dict[int, list[int]]) -> Ledger | None:
     files = value.files
     if len(lengths) != len(files) or any(len(f.items) != n for f, n in zip(files, lengths, strict=True)):
         return None
@@ -257,27 +249,27 @@ def _apply(value: Any, key: str, lengths: list[int], journal: dict[int, dict[int
     return value
 
 
-def _read_journal(data_dir: Path, key: str) -> Any | None:
+def _read_journal(data_dir: Path, key: str) -> Ledger | None:
     with open(_journal_path(data_dir), "rb") as fh:
         header = fh.read(HEADER + 64)
         if header[:64].decode("ascii", "replace") != key or header[64:HEADER] != _context(data_dir, False):
             return None
         base_key = header[HEADER:].decode("ascii", "replace")
         lengths, journal, item_lines = pickle.load(fh)
-    value = _load_slot(_slot(data_dir), base_key, data_dir)
-    if value is None:
+    base = _load_slot(_slot(data_dir), base_key, data_dir)
+    if not isinstance(base, Ledger):
         return None
-    value = _apply(value, key, lengths, journal, item_lines)
+    value = _apply(base, key, lengths, journal, item_lines)
     if value is not None:
         _remember(data_dir, value, base_key, journal, lengths)
     return value
 
 
-def read(data_dir: Path, key: str) -> Any | None:
-    """The cached value for this key, or None. Any unreadable, corrupt or foreign slot is a miss."""
+def read(data_dir: Path, key: str) -> Ledger | None:
+    """The cached ledger for this key, or None. Any unreadable, corrupt or foreign slot is a miss."""
     try:
         value = _load_slot(_slot(data_dir), key, data_dir)
-        if value is not None:
+        if isinstance(value, Ledger):
             _remember(data_dir, value, key, {})
             return value
     except Exception:  # a damaged slot can make unpickling raise almost anything; it is only a miss
@@ -304,14 +296,15 @@ def _atomic(path: Path, write_body: Callable[[BinaryIO], None]) -> bool:
         return False
 
 
-def write(data_dir: Path, key: str, value: Any) -> None:
-    """Store the value (only its changes, when it was read from the cache and few items changed);
-    a cache that cannot be written is silently skipped."""
-    found = _journal_for(data_dir, value)
+def write(data_dir: Path, key: str, ledger: Ledger, touched: set[tuple[int, int]] | None = None) -> None:
+    """Store the ledger: only its changes (``touched``, the (file, index) of the items a write
+    replaced or added) when it was read from the cache and few items changed, else a full copy.
+    A cache that cannot be written is silently skipped."""
+    found = _journal_for(data_dir, ledger, touched)
     if found is not None:
         base_key, journal = found
         seen = _seen[_slot(data_dir)]
-        item_lines = {fi: list(value.files[fi].item_lines) for fi in journal}
+        item_lines = {fi: list(ledger.files[fi].item_lines) for fi in journal}
 
         def body(fh: BinaryIO) -> None:
             fh.write(key.encode("ascii"))
@@ -320,17 +313,17 @@ def write(data_dir: Path, key: str, value: Any) -> None:
             dump((seen.lengths, journal, item_lines), fh)
 
         if _atomic(_journal_path(data_dir), body):
-            _remember(data_dir, value, base_key, journal, seen.lengths)
+            _remember(data_dir, ledger, base_key, journal, seen.lengths)
             return
 
     def full(fh: BinaryIO) -> None:
         fh.write(key.encode("ascii"))
-        fh.write(_context(data_dir, bool(getattr(value, "problems", None))))
-        dump(value, fh)
+        fh.write(_context(data_dir, bool(ledger.problems)))
+        dump(ledger, fh)
 
     if _atomic(_slot(data_dir), full):
         try:
             os.unlink(_journal_path(data_dir))
         except OSError:
             pass
-        _remember(data_dir, value, key, {})
+        _remember(data_dir, ledger, key, {})

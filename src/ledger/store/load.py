@@ -25,7 +25,7 @@ def load(data_dir: Path, *, keep_text: bool = False, use_cache: bool | None = No
     key = cache.content_key(parts)
     use_cache = cache.enabled() if use_cache is None else use_cache
     ledger = cache.read(data_dir, key) if use_cache else None
-    if ledger is None or not isinstance(ledger, Ledger):
+    if ledger is None:
         from ledger.store.build import build  # the cold path: YAML parser, pydantic, checks
 
         ledger = build(data_dir, paths, units_path, contents)

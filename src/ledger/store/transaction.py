@@ -192,6 +192,6 @@ class Transaction:
             parts.append((str(path.relative_to(ledger.data_dir)), data))
         key = cache.content_key(parts)
         fresh = replace(ledger, key=key, texts=None, _index=None)
-        cache.write(ledger.data_dir, key, fresh)
+        cache.write(ledger.data_dir, key, fresh, self.touched)
 
 
