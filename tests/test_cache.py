@@ -12,7 +12,7 @@ import pytest
 import typer.main
 
 from ledger.cli.app import app
-from ledger.store import cache
+from ledger.store import cache_journal, cache_slots
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import generate
@@ -80,9 +80,9 @@ def generated(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def _same_with_and_without(ledger, monkeypatch, runs) -> None:  # type: ignore[no-untyped-def]
     reference = outputs(ledger, runs, NO_CACHE)
-    assert not slot_files(cache.cache_folder())
+    assert not slot_files(cache_slots.cache_folder())
     cold = outputs(ledger, runs)  # the first run fills the cache, the rest are served by it
-    assert len(slot_files(cache.cache_folder())) == 1
+    assert len(slot_files(cache_slots.cache_folder())) == 1
     cold_build_forbidden(monkeypatch)
     warm = outputs(ledger, runs)
     for ref, c, w in zip(reference, cold, warm, strict=True):
@@ -194,9 +194,9 @@ def test_a_damaged_slot_is_ignored(shipped, damage):
     runs = [["list", "--overdue", "--format", "json"], ["show", "2-8"], ["check"]]
     reference = outputs(shipped, runs, NO_CACHE)
     assert outputs(shipped, runs) == reference
-    [slot] = slot_files(cache.cache_folder())
+    [slot] = slot_files(cache_slots.cache_folder())
     data = slot.read_bytes()
-    header = data[:cache.HEADER]
+    header = data[:cache_slots.HEADER]
     if damage == "garbage":
         slot.write_bytes(os.urandom(len(data)))
     elif damage == "truncated":
@@ -213,7 +213,7 @@ def test_a_damaged_slot_is_ignored(shipped, damage):
         slot.write_bytes(header + pickle.dumps({"items": []}))
     assert outputs(shipped, runs) == reference
     assert outputs(shipped, runs) == reference  # and the slot was rewritten with a good copy
-    assert slot.read_bytes()[:cache.HEADER] == header
+    assert slot.read_bytes()[:cache_slots.HEADER] == header
 
 
 def test_an_unwritable_cache_folder_only_costs_time(shipped, tmp_path):
@@ -267,11 +267,11 @@ def test_problem_messages_follow_the_working_directory(shipped, monkeypatch, tmp
 
 def test_cache_can_be_turned_off(shipped):
     assert shipped("list", env=NO_CACHE).exit_code == 0
-    assert not slot_files(cache.cache_folder())
+    assert not slot_files(cache_slots.cache_folder())
     assert shipped("--no-cache", "list").exit_code == 0
-    assert not slot_files(cache.cache_folder())
+    assert not slot_files(cache_slots.cache_folder())
     assert shipped("list").exit_code == 0
-    assert len(slot_files(cache.cache_folder())) == 1
+    assert len(slot_files(cache_slots.cache_folder())) == 1
 
 
 def test_copy_of_a_folder_gets_its_own_slot(shipped, tmp_path):
@@ -281,7 +281,7 @@ def test_copy_of_a_folder_gets_its_own_slot(shipped, tmp_path):
 
     twin = Ledger(other)
     assert shipped("list").stdout == twin("list").stdout
-    assert len(slot_files(cache.cache_folder())) == 2
+    assert len(slot_files(cache_slots.cache_folder())) == 2
 
 
 # ----------------------------------------------------------------------------- the journal of writes
@@ -300,14 +300,14 @@ def _open_ids(ledger, count: int) -> list[str]:  # type: ignore[no-untyped-def]
 def test_writes_go_to_a_journal_and_reads_apply_it(generated, monkeypatch):
     ids = _open_ids(generated, 3)
     assert generated("list").exit_code == 0
-    [slot] = slot_files(cache.cache_folder())
+    [slot] = slot_files(cache_slots.cache_folder())
     full = slot.read_bytes()
     for n, item_id in enumerate(ids):
         result = generated("progress", item_id, f"第{n}次走访企业", "--by", "李四") if n % 2 else \
             generated("close", item_id, "--evidence", "整改报告已存档", "--by", "张三")
         assert result.exit_code == 0, result.stderr
     assert slot.read_bytes() == full  # the full copy was not written again
-    assert len(_journal(cache.cache_folder())) == 1
+    assert len(_journal(cache_slots.cache_folder())) == 1
     runs = [["list", "--format", "json"], ["list", "--overdue"], *(["show", i, "--format", "json"] for i in ids), ["check"]]
     reference = outputs(generated, runs, NO_CACHE)
     cold_build_forbidden(monkeypatch)
@@ -315,12 +315,12 @@ def test_writes_go_to_a_journal_and_reads_apply_it(generated, monkeypatch):
 
 
 def test_a_long_journal_is_folded_into_a_full_copy(generated, monkeypatch):
-    monkeypatch.setattr(cache, "JOURNAL_LIMIT", 2)
+    monkeypatch.setattr(cache_journal, "JOURNAL_LIMIT", 2)
     ids = _open_ids(generated, 3)
     assert generated("list").exit_code == 0
     for n, item_id in enumerate(ids):
         assert generated("progress", item_id, "已召开专题会议", "--by", "李四").exit_code == 0
-        assert bool(_journal(cache.cache_folder())) == (n < 2)  # the third changed item folds it
+        assert bool(_journal(cache_slots.cache_folder())) == (n < 2)  # the third changed item folds it
     runs = [["list", "--format", "json"], *(["show", i, "--format", "json"] for i in ids), ["check"]]
     reference = outputs(generated, runs, NO_CACHE)
     cold_build_forbidden(monkeypatch)
@@ -350,7 +350,7 @@ def test_a_sequence_of_writes_gives_the_same_files_with_and_without_cache(genera
         assert (a.exit_code, a.stdout, a.stderr) == (b.exit_code, b.stdout, b.stderr), step
         assert a.exit_code == 0, (step, a.stderr)
         assert generated.items_text() == twin.items_text(), step
-    assert _journal(cache.cache_folder())
+    assert _journal(cache_slots.cache_folder())
 
 
 @pytest.mark.parametrize("damage", ["journal-garbage", "journal-truncated", "base-replaced", "base-removed"])
@@ -359,10 +359,10 @@ def test_a_damaged_journal_or_base_is_a_miss(generated, damage):
     assert generated("list").exit_code == 0
     for item_id in ids:
         assert generated("close", item_id, "--evidence", "整改报告已存档", "--by", "张三").exit_code == 0
-    [journal] = _journal(cache.cache_folder())
-    [slot] = slot_files(cache.cache_folder())
+    [journal] = _journal(cache_slots.cache_folder())
+    [slot] = slot_files(cache_slots.cache_folder())
     if damage == "journal-garbage":
-        journal.write_bytes(journal.read_bytes()[:cache.HEADER + 64] + os.urandom(500))
+        journal.write_bytes(journal.read_bytes()[:cache_slots.HEADER + 64] + os.urandom(500))
     elif damage == "journal-truncated":
         journal.write_bytes(journal.read_bytes()[:-100])
     elif damage == "base-replaced":

@@ -1,7 +1,7 @@
 """Cross-record rules: each a small function over the whole ledger returning findings.
 
 A finding names the file, a path into it (``("items", 4, "lead")``), the item and a message;
-``storage`` turns the path into a line and column. Schema rules live in the model; these are
+``store.build`` turns the path into a line and column. Schema rules live in the model; these are
 the rules that need more than one record, or more than one field, to decide.
 """
 

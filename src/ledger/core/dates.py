@@ -1,5 +1,7 @@
-"""Dates typed by people: ISO, Chinese (2024年8月31日, 2024年8月31日前), or anything
-python-dateutil understands (loaded only when the first two do not match)."""
+"""Dates typed by people, read into dates.
+
+ISO, Chinese (2024年8月31日, 2024年8月31日前), or anything python-dateutil understands (loaded
+only when the first two do not match)."""
 
 from __future__ import annotations
 

@@ -21,22 +21,13 @@ around the item's two blocks, with a ``# ledger: conflict in item 2-8, field clo
 from __future__ import annotations
 
 import gc
-import re
 from dataclasses import dataclass, field
-from itertools import pairwise
-from pathlib import Path
-from typing import Any
 
 from ledger.core.model import Item
-from ledger.errors import Problem
+from ledger.git.merge_checks import Context, new_problems
 from ledger.git.merge_item import Conflict, merge_item
+from ledger.git.merge_sides import Side, Unmergeable, side_of
 from ledger.store.markers import MARK_OURS, MARK_SPLIT, MARK_THEIRS, NOTE
-from ledger.store.yamlio import YamlProblem, item_block_range, parse
-
-
-class Unmergeable(Exception):
-    """The texts cannot be merged item by item (a side is not a readable items file, has
-    duplicate ids, or keeps its items in flow style); the caller falls back to a line merge."""
 
 
 @dataclass(slots=True)
@@ -48,87 +39,6 @@ class MergeResult:
     @property
     def clean(self) -> bool:
         return not self.conflicts
-
-
-@dataclass(slots=True)
-class Context:
-    """What validation needs besides the file: where it sits in the data folder, and the bytes of
-    the units file and of the other items files (for known units and ids unique across files)."""
-
-    path: Path
-    data_dir: Path
-    units: bytes | None = None
-    others: dict[Path, bytes] = field(default_factory=dict)
-
-
-# ----------------------------------------------------------------------------- one side's text
-
-
-
-@dataclass(slots=True)
-class _Side:
-    name: str
-    lines: list[str]
-    head: dict[str, Any]
-    raw: dict[str, Any]
-    order: list[str]
-    ranges: dict[str, tuple[int, int]]
-
-    @property
-    def prefix(self) -> list[str]:
-        return self.lines[:self.ranges[self.order[0]][0]] if self.order else list(self.lines)
-
-    @property
-    def suffix(self) -> list[str]:
-        return self.lines[self.ranges[self.order[-1]][1]:] if self.order else []
-
-    def block(self, item_id: str) -> list[str]:
-        start, end = self.ranges[item_id]
-        return self.lines[start:end]
-
-    def gap_before(self, item_id: str) -> list[str]:
-        k = self.order.index(item_id)
-        if k == 0:
-            return []
-        return self.lines[self.ranges[self.order[k - 1]][1]:self.ranges[item_id][0]]
-
-
-def _block_ranges(lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
-    """0-based [start, end) of each item's block (the rule ``storage`` writes by)."""
-    return [item_block_range(lines, starts, k) for k in range(len(starts))]
-
-
-def _side(text: str, name: str) -> _Side:
-    lines = text.splitlines(keepends=True)
-    if not text.strip():
-        return _Side(name, lines, {}, {}, [], {})
-    try:
-        parsed = parse(text)
-    except YamlProblem as exc:
-        where = f"line {exc.line}: " if exc.line else ""
-        raise Unmergeable(f"{name}: {where}{exc.message}") from None
-    data = parsed.data
-    raw_items = data.get("items") or []
-    if not isinstance(raw_items, list) or len(raw_items) != len(parsed.item_lines):
-        raise Unmergeable(f"{name}: items: is not a list")
-    starts = parsed.item_lines
-    if any(b <= a for a, b in pairwise(starts)) or any(
-            not lines[s - 1].lstrip().startswith("-") for s in starts):
-        raise Unmergeable(f"{name}: items are not written one block each")
-    raw: dict[str, Any] = {}
-    order: list[str] = []
-    ranges: dict[str, tuple[int, int]] = {}
-    for value, span in zip(raw_items, _block_ranges(lines, starts), strict=True):
-        item_id = value.get("id") if isinstance(value, dict) else None
-        if not isinstance(item_id, str | int):
-            raise Unmergeable(f"{name}: line {span[0] + 1}: an item without an id")
-        item_id = str(item_id)
-        if item_id in raw:
-            raise Unmergeable(f"{name}: item {item_id} appears twice")
-        raw[item_id], ranges[item_id] = value, span
-        order.append(item_id)
-    head = {k: v for k, v in data.items() if k != "items"}
-    return _Side(name, lines, head, raw, order, ranges)
 
 
 # ----------------------------------------------------------------------------- the whole file
@@ -155,7 +65,7 @@ def merge(base: str, ours: str, theirs: str, context: Context | None = None) -> 
 
 
 def _merge(base: str, ours: str, theirs: str, context: Context | None) -> MergeResult:
-    b, o, t = _side(base, "base"), _side(ours, "ours"), _side(theirs, "theirs")
+    b, o, t = side_of(base, "base"), side_of(ours, "ours"), side_of(theirs, "theirs")
     nl = "\r\n" if o.lines and o.lines[0].endswith("\r\n") else "\n"
     if not o.order or not t.order:
         return _whole_file(base, ours, theirs, context)
@@ -167,7 +77,7 @@ def _merge(base: str, ours: str, theirs: str, context: Context | None) -> MergeR
         return MergeResult(text, conflicts, plan.merged_ids)
     if not _reads_back(text, b, o, t, plan):
         raise Unmergeable("the merged text would not read back as the merged items")
-    problems = _new_problems(text, ours, context)
+    problems = new_problems(text, ours, context)
     if not problems:
         return MergeResult(text, [], plan.merged_ids)
     file_level: list[Conflict] = []
@@ -184,12 +94,12 @@ def _merge(base: str, ours: str, theirs: str, context: Context | None) -> MergeR
     return MergeResult(text, file_level + [c for cs in plan.conflicts.values() for c in cs], plan.merged_ids)
 
 
-def _reads_back(text: str, b: _Side, o: _Side, t: _Side, plan: _Plan) -> bool:
+def _reads_back(text: str, b: Side, o: Side, t: Side, plan: _Plan) -> bool:
     """The merged text holds exactly the intended items, in order, and the chosen header."""
     from ledger.store.validate import validate_item
 
     try:
-        back = _side(text, "merged")
+        back = side_of(text, "merged")
     except Unmergeable:
         return False
     if back.head not in (o.head, t.head):
@@ -216,7 +126,7 @@ def _whole_file(base: str, ours: str, theirs: str, context: Context | None) -> M
     raise Unmergeable("a side has no items")
 
 
-def _plan(b: _Side, o: _Side, t: _Side, nl: str) -> _Plan:
+def _plan(b: Side, o: Side, t: Side, nl: str) -> _Plan:
     plan = _Plan()
     for item_id in [*o.order, *(i for i in t.order if i not in o.raw), *(i for i in b.order
                                                                         if i not in o.raw and i not in t.raw)]:
@@ -250,7 +160,7 @@ def _plan(b: _Side, o: _Side, t: _Side, nl: str) -> _Plan:
     return plan
 
 
-def _merge_both(item_id: str, b: _Side, o: _Side, t: _Side, plan: _Plan, nl: str) -> None:
+def _merge_both(item_id: str, b: Side, o: Side, t: Side, plan: _Plan, nl: str) -> None:
     from ledger.store.validate import validate_item
 
     items: dict[str, Item | None] = {}
@@ -326,7 +236,7 @@ def _pick(base: list[str], ours: list[str], theirs: list[str], what: str, nl: st
     return [_region([NOTE + conflict.note() + nl], ours, _with_newline(theirs, nl), nl)]
 
 
-def _emit(b: _Side, o: _Side, t: _Side, plan: _Plan, nl: str, head_conflicts: list[Conflict]) -> str:
+def _emit(b: Side, o: Side, t: Side, plan: _Plan, nl: str, head_conflicts: list[Conflict]) -> str:
     head_conflicts.clear()
     # The output's items in order: ours' order, then each of theirs' new items after the item it
     # follows in theirs (past the items ours added there, so that ours' come first).
@@ -370,44 +280,12 @@ def _emit(b: _Side, o: _Side, t: _Side, plan: _Plan, nl: str, head_conflicts: li
     return "".join(out)
 
 
-def _comments_above(side: _Side, item_id: str, nl: str) -> list[str]:
+def _comments_above(side: Side, item_id: str, nl: str) -> list[str]:
     """The comment lines right above a block (no blank line between), to carry with a new item."""
     gap = side.gap_before(item_id)
     k = len(gap)
     while k > 0 and gap[k - 1].lstrip().startswith("#"):
         k -= 1
     return _with_newline(gap[k:], nl)
-
-
-# ----------------------------------------------------------------------------- validation
-
-def validate_text(text: str, context: Context | None) -> list[Problem]:
-    """Every problem ``ledger check`` would find in this file (within its data folder, if known)."""
-    from ledger.store.build import build
-
-    path = context.path if context else Path("items.yaml")
-    data_dir = context.data_dir if context else path.parent
-    units_path = data_dir / "departments.yaml"
-    others = dict(context.others) if context else {}
-    contents: dict[Path, bytes | Problem] = {path: text.encode("utf-8"), **others}
-    units = context.units if context else None
-    contents[units_path] = units if units is not None else Problem(str(units_path), "not available")
-    paths = sorted([path, *others], key=lambda p: (p.parent != data_dir, str(p)))
-    return build(data_dir, paths, units_path, contents).problems
-
-
-def _key(problem: Problem) -> tuple[str, str | None, str | None, str]:
-    return Path(problem.path).name, problem.item, problem.field, re.sub(r":\d+", "", str(problem.message))
-
-
-def _new_problems(text: str, ours: str, context: Context | None) -> list[Problem]:
-    """Problems of the merged text that ours did not have already.  (Ours is what the working
-    copy holds, so ours is what the rest of the data folder goes with; a problem theirs brings
-    in is the merge's to report.)"""
-    problems = validate_text(text, context)
-    if not problems:
-        return []
-    known = {_key(p) for p in validate_text(ours, context)}
-    return [p for p in problems if _key(p) not in known]
 
 

@@ -1,5 +1,6 @@
-"""Rich tables for the terminal. Chinese characters are two cells wide; rich measures them as
-such, so columns line up."""
+"""Rich tables of items for the terminal.
+
+Chinese characters are two cells wide; rich measures them as such, so columns line up."""
 
 from __future__ import annotations
 

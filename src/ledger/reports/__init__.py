@@ -1,0 +1,1 @@
+"""Reports as plain data (view-models): list rows, the report by unit, the monthly bulletin."""

@@ -1,5 +1,7 @@
-"""Exporting the ledger as the 台账 spreadsheet (xlsx, csv): one row per item in the fixed Chinese columns
-of ``sheet.columns``, and a second sheet with the report by lead unit."""
+"""Exporting the ledger as the 台账 spreadsheet (xlsx, csv).
+
+One row per item in the fixed Chinese columns of ``sheet.columns``, and a second sheet with the
+report by lead unit."""
 
 from __future__ import annotations
 

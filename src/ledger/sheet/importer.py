@@ -25,83 +25,31 @@ Changes go through ``store.transaction`` (``replace`` / ``add``), so only change
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ledger.core import actions
 from ledger.core.checks import ID_PATTERN
-from ledger.core.model import Evidence, Item, Ledger
+from ledger.core.model import Item, Ledger
 from ledger.errors import LedgerError, Refused, UsageError
-from ledger.i18n import Message, tr
+from ledger.i18n import tr
 from ledger.sheet.columns import (
     AND_OTHERS,
-    CLOSED_WORD,
-    SIGNER,
-    evidence_lines,
     extension_line,
-    progress_line,
-    status_words,
 )
-from ledger.sheet.table import SheetProblem, SheetRow, Table, read_table
+from ledger.sheet.history_cells import closeout_cells, progress_cells
+from ledger.sheet.plan import Change, Plan, Row
+from ledger.sheet.table import read_table
 from ledger.store.transaction import Transaction
 
-COLUMNS_OF_PROGRESS = {"date": "整改进展", "text": "整改进展", "by": "整改进展"}
-COLUMNS_OF_CLOSE = {"date": "销号时间", "by": "完成情况", "evidence": "佐证材料"}
 COLUMNS_OF_NEW = {"text": "反馈问题", "question": "问题编号", "source": "问题编号"}
 """How a sheet calls the fields of a change the domain refuses (``errors.Refused``)."""
-PROGRESS_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(.+?)(?:\s+—\s+(.+))?$")
-SIGNER_RE = re.compile(re.escape(SIGNER.rstrip("：")) + r"\s*[：:]\s*(.+)$")  # to the end of the first line
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-@dataclass(slots=True)
-class Change:
-    item: Item
-    new: bool
-    what: list[str]
-    row: int
-
-
-@dataclass(slots=True)
-class Plan:
-    table: Table
-    changes: list[Change] = field(default_factory=list)
-    unchanged: int = 0
-    problems: list[SheetProblem] = field(default_factory=list)
-
-
-# ----------------------------------------------------------------------------- planning
-
-class _Row:
-    """One sheet row being checked: its cells, and the problems found in it."""
-
-    def __init__(self, table: Table, row: SheetRow, plan: Plan):
-        self.table, self.row, self.plan = table, row, plan
-        self.item_id: str | None = None
-
-    def has(self, header: str) -> bool:
-        return header in self.row.cells
-
-    def value(self, header: str) -> Any:
-        cell = self.row.cells.get(header)
-        return cell.value if cell else ""
-
-    def text(self, header: str) -> str:
-        value = self.value(header)
-        return value.isoformat() if isinstance(value, date) else str(value)
-
-    def lines(self, header: str) -> list[str]:
-        return [line.strip() for line in self.text(header).split("\n") if line.strip()]
-
-    def problem(self, header: str | None, message: str | Message) -> None:
-        column = self.row.cells[header].column if header and header in self.row.cells else ""
-        self.plan.problems.append(SheetProblem(str(self.table.path), message, self.row.number, None, self.item_id,
-                                               header, sheet=self.table.sheet, column=column))
-
-
-def _units(ledger: Ledger, r: _Row, header: str, names: list[str]) -> list[str] | None:
+def _units(ledger: Ledger, r: Row, header: str, names: list[str]) -> list[str] | None:
     table = ledger.unit_names()
     out: list[str] = []
     ok = True
@@ -121,7 +69,7 @@ def _units(ledger: Ledger, r: _Row, header: str, names: list[str]) -> list[str] 
     return out if ok else None
 
 
-def _plain_fields(ledger: Ledger, r: _Row, item: Item | None) -> dict[str, Any] | None:
+def _plain_fields(ledger: Ledger, r: Row, item: Item | None) -> dict[str, Any] | None:
     """The plain fields the row carries, checked: {field: value}; None if any is bad."""
     from ledger.core.dates import parse_deadline
 
@@ -176,7 +124,7 @@ def _plain_fields(ledger: Ledger, r: _Row, item: Item | None) -> dict[str, Any] 
     return values if ok else None
 
 
-def _deadline_change(r: _Row, item: Item, new: Any) -> bool:
+def _deadline_change(r: Row, item: Item, new: Any) -> bool:
     if new == item.deadline:
         return True
     if item.extensions:
@@ -188,103 +136,7 @@ def _deadline_change(r: _Row, item: Item, new: Any) -> bool:
     return True
 
 
-def _progress(r: _Row, item: Item, today: date, batch_date: date | None) -> tuple[Item, int] | None:
-    """New progress lines at the end of 整改进展 → notes; the recorded ones must stay as they are."""
-    if not r.has("整改进展"):
-        return item, 0
-    lines = r.lines("整改进展")
-    recorded = [progress_line(n) for n in item.progress]
-    if lines[: len(recorded)] != recorded:
-        r.problem("整改进展", tr("recorded progress notes cannot be changed or removed; add new notes as new lines "
-                                "at the end"))
-        return None
-    added = 0
-    for line in lines[len(recorded):]:
-        match = PROGRESS_LINE.match(line)
-        if not match:
-            r.problem("整改进展", tr("{line!r}: a new progress note is a line 'YYYY-MM-DD what was done'", line=line))
-            return None
-        try:
-            day = date.fromisoformat(match[1])
-            item = actions.progress(item, text=match[2], day=day, by=match[3], today=today, batch_date=batch_date)
-        except ValueError:
-            r.problem("整改进展", tr("{line!r}: not a real date", line=line))
-            return None
-        except Refused as exc:
-            r.problem("整改进展", exc.named(COLUMNS_OF_PROGRESS))
-            return None
-        added += 1
-    return item, added
-
-
-def _signer(r: _Row) -> str | None:
-    match = SIGNER_RE.search(r.lines("完成情况")[0] if r.lines("完成情况") else "")
-    return match[1].strip() if match else None
-
-
-def _closeout(r: _Row, item: Item, today: date, batch_date: date | None) -> tuple[Item, bool] | None:
-    """The sheet's close-out columns against the ledger's: the same, a new close-out, or refused."""
-    carried = [h for h in ("完成情况", "销号时间", "佐证材料") if r.has(h)]
-    if not carried:
-        return item, False
-    claims = r.text("完成情况").startswith(CLOSED_WORD) if r.has("完成情况") else bool(r.text("销号时间"))
-    day_value = r.value("销号时间")
-    evidence = r.lines("佐证材料")
-    if item.closed is not None:
-        if not claims:
-            r.problem(carried[0], tr("item is closed (on {date}); reopening needs a reason: use ledger reopen",
-                                     date=item.closed.date))
-            return None
-        same_day = not r.has("销号时间") or day_value == item.closed.date or r.text("销号时间") == item.closed.date.isoformat()
-        same_evidence = not r.has("佐证材料") or evidence == evidence_lines(item)
-        same_signer = not r.has("完成情况") or _signer(r) in (None, item.closed.by)
-        if not (same_day and same_evidence and same_signer):
-            r.problem(carried[0], tr("a recorded close-out cannot be changed by import; reopen the item (ledger reopen), "
-                                     "then close it again"))
-            return None
-        return item, False
-    if r.has("完成情况") and r.lines("完成情况")[1:] != status_words(item, today).split("\n")[1:]:
-        r.problem("完成情况", tr("the look-back lines are recorded by ledger reopen; they cannot change here"))
-        return None
-    if not claims:
-        for header in ("销号时间", "佐证材料"):
-            if r.text(header):
-                r.problem(header, tr("filled in, but 完成情况 does not say 已销号"))
-                return None
-        return item, False
-    ok = True
-    if isinstance(day_value, str):
-        try:
-            from ledger.core.dates import parse_date
-
-            day_value = parse_date(day_value, "销号时间") if day_value else None
-        except UsageError:
-            r.problem("销号时间", tr("{value!r} is not a date", value=r.text("销号时间")))
-            return None
-    if day_value is None or day_value == "":
-        r.problem("销号时间" if r.has("销号时间") else None, tr("a close-out needs its day in 销号时间"))
-        ok = False
-    if not evidence:
-        r.problem("佐证材料" if r.has("佐证材料") else None, tr("a close-out needs evidence in 佐证材料, one per line"))
-        ok = False
-    signer = _signer(r) if r.has("完成情况") else None
-    if not signer:
-        r.problem("完成情况" if r.has("完成情况") else None,
-                  tr("a close-out needs who signed it off: write 已销号，销号人：NAME in 完成情况"))
-        ok = False
-    if not ok:
-        return None
-    assert isinstance(day_value, date) and signer
-    try:
-        closed = actions.close(item, day=day_value, by=signer, evidence=[Evidence(text=e) for e in evidence], note=None,
-                               today=today, batch_date=batch_date)
-    except Refused as exc:
-        r.problem(COLUMNS_OF_CLOSE.get(next(iter(exc.fields.values()), ""), "销号时间"), exc.named(COLUMNS_OF_CLOSE))
-        return None
-    return closed, True
-
-
-def _plan_row(ledger: Ledger, r: _Row, seen: dict[str, int], today: date, source: str) -> None:
+def _plan_row(ledger: Ledger, r: Row, seen: dict[str, int], today: date, source: str) -> None:
     item_id = r.text("问题编号")
     if isinstance(r.value("问题编号"), date):
         r.problem("问题编号", tr("Excel turned this id into a date: format the column as text and type the id again"))
@@ -333,13 +185,13 @@ def _plan_row(ledger: Ledger, r: _Row, seen: dict[str, int], today: date, source
             r.problem(None, exc.named(COLUMNS_OF_NEW))
             return
         what = []
-    progressed = _progress(r, item, today, batch_date)
+    progressed = progress_cells(r, item, today, batch_date)
     if progressed is None:
         return
     item, notes = progressed
     if notes:
         what.append(tr("progress notes +{n}", n=notes))
-    closed = _closeout(r, item, today, batch_date)
+    closed = closeout_cells(r, item, today, batch_date)
     if closed is None:
         return
     item, did_close = closed
@@ -370,7 +222,7 @@ def plan_import(ledger: Ledger, path: Path, today: date) -> Plan:
         return plan
     seen: dict[str, int] = {}
     for row in table.rows:
-        _plan_row(ledger, _Row(table, row, plan), seen, today, path.name)
+        _plan_row(ledger, Row(table, row, plan), seen, today, path.name)
     return plan
 
 

@@ -1,4 +1,4 @@
-"""The cold path of ``storage.load``: parse, validate, check and locate every problem.
+"""The cold path of ``store.load``: parse, validate, check and locate every problem.
 
 Imported only when the cache misses (or to re-check a ledger before a write), since it pulls in
 the YAML parser and pydantic.

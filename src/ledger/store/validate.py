@@ -12,7 +12,6 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ledger.core.model import Item, ItemsFile, UnitsFile
-from ledger.errors import field_name  # noqa: F401  (re-exported for older imports)
 from ledger.i18n import Message, msg
 
 

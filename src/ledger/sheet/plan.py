@@ -1,0 +1,54 @@
+"""What an import will do: the planned changes, and the sheet row being checked with its problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ledger.core.model import Item
+from ledger.i18n import Message
+from ledger.sheet.table import SheetProblem, SheetRow, Table
+
+
+@dataclass(slots=True)
+class Change:
+    item: Item
+    new: bool
+    what: list[str]
+    row: int
+
+
+@dataclass(slots=True)
+class Plan:
+    table: Table
+    changes: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    problems: list[SheetProblem] = field(default_factory=list)
+
+
+class Row:
+    """One sheet row being checked: its cells, and the problems found in it."""
+
+    def __init__(self, table: Table, row: SheetRow, plan: Plan):
+        self.table, self.row, self.plan = table, row, plan
+        self.item_id: str | None = None
+
+    def has(self, header: str) -> bool:
+        return header in self.row.cells
+
+    def value(self, header: str) -> Any:
+        cell = self.row.cells.get(header)
+        return cell.value if cell else ""
+
+    def text(self, header: str) -> str:
+        value = self.value(header)
+        return value.isoformat() if isinstance(value, date) else str(value)
+
+    def lines(self, header: str) -> list[str]:
+        return [line.strip() for line in self.text(header).split("\n") if line.strip()]
+
+    def problem(self, header: str | None, message: str | Message) -> None:
+        column = self.row.cells[header].column if header and header in self.row.cells else ""
+        self.plan.problems.append(SheetProblem(str(self.table.path), message, self.row.number, None, self.item_id,
+                                               header, sheet=self.table.sheet, column=column))
