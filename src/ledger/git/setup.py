@@ -1,4 +1,4 @@
-"""Git working for the ledger: the merge driver's file handling, its registration, the pre-commit hook.
+"""Registering the ledger with git in a clone: .gitattributes, the merge driver's config, the pre-commit hook.
 
 ``setup`` writes three things, each marked so that ``uninstall`` removes exactly them:
 
@@ -8,9 +8,7 @@
 - a ``pre-commit`` hook that runs ``ledger check`` on the staged ledger files.  A hook that is
   already there is kept: it is renamed ``pre-commit.before-ledger`` and runs first.
 
-``run_driver`` is what git runs for a merge (``ledger merge-driver %O %A %B %P``): items files are
-merged item by item (``merge``), the other data files (``departments.yaml``) line by line with
-``git merge-file``; the result goes into %A and the conflicts come back as lines to print.
+What git then runs is in ``driver``.
 """
 
 from __future__ import annotations
