@@ -86,8 +86,22 @@ def test_every_problem_is_reported_at_once(small):
     ]
 
 
-def test_alias_is_accepted_as_unit(small):
+def test_an_alias_written_in_the_file_is_refused_with_the_full_name(small):
+    # An alias is for typing (--lead 财政局); in the file it made a second unit: list --lead 区财政局
+    # found nothing and report showed a separate 财政局 row (issue 11, finding 15).
     ledger = small(items(GOOD_ITEM.replace("lead: 区财政局", "lead: 财政局")))
+    result = ledger("check")
+    assert result.exit_code == 1
+    assert result.stdout == ("data/items.yaml:5:5: item 2-8: lead: '财政局' is an alias of '区财政局': write the unit's name\n"
+                             "1 problem\n")
+
+
+def test_an_alias_typed_on_the_command_line_is_written_as_the_full_name(small):
+    ledger = small(items(GOOD_ITEM))
+    result = ledger("add", "--id", "2-9", "--question", "2", "--text", "新问题。", "--lead", "财政局",
+                    "--responsible", "财政局", "--deadline", "ongoing")
+    assert result.exit_code == 0, result.stderr
+    assert "    lead: 区财政局\n    responsible: [区财政局]\n" in ledger.items_text()
     assert ledger("check").exit_code == 0
 
 

@@ -71,7 +71,7 @@ def test_ongoing_and_dated_partition_the_ledger(shipped):
     assert ids(shipped("list", "--status", "open", "--format", "json")) == ids(shipped("list", "--format", "json"))
 
 
-@pytest.mark.parametrize("as_of", ["2024-09-01", "2024年9月1日", "Sep 1 2024", "2024/9/1"])
+@pytest.mark.parametrize("as_of", ["2024-09-01", "2024年9月1日", "2024/9/1", "2024.9.1", "20240901", "２０２４年９月１日"])
 def test_date_forms(shipped, as_of):
     assert ids(shipped("list", "--overdue", "--as-of", as_of, "--format", "json")) == NINE_OVERDUE
 
@@ -80,7 +80,8 @@ def test_date_forms(shipped, as_of):
     ("args", "message"),
     [
         (["--as-of", "2024-02-30"], "Error: --as-of: '2024-02-30' is not a real date\n"),
-        (["--as-of", "someday"], "Error: --as-of: 'someday' is not a date (use YYYY-MM-DD or 2024年8月31日)\n"),
+        (["--as-of", "someday"], "Error: --as-of: 'someday' is not a complete date "
+                                 "(write YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYYMMDD, 2024年8月31日)\n"),
         (["--dept", "教育局"], "Error: --dept: unknown unit '教育局'\n"),
         (["--lead", "财政"], "Error: --lead: unknown unit '财政'; did you mean 财政局, 区财政局?\n"),
     ],

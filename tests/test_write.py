@@ -342,7 +342,7 @@ items:
 - id: "A-1"   # 第一项
   source: 恳谈会
   text: "一"
-  lead: 财政局
+  lead: 区财政局
   responsible:
   - 区财政局
   deadline: ongoing

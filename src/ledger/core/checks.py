@@ -96,8 +96,13 @@ def check_units_exist(placed: list[PlacedItem], units: list[Unit]) -> Iterator[F
             if name and name not in lookup:
                 guess = _closest(name, canonical)
                 message = (msg("unknown unit {name!r}; did you mean {suggestion}?", name=name, suggestion=guess)
-                       if guess else msg("unknown unit {name!r}", name=name))
+                           if guess else msg("unknown unit {name!r}", name=name))
                 yield Finding(p.file, path, message, p.item.id)
+            elif name and lookup[name].name != name:
+                # One rule: a file names a unit by its full name. An alias is for typing (--lead 财政局);
+                # written into the file, list --lead, report and the merge would see two units.
+                yield Finding(p.file, path, msg("{name!r} is an alias of {canonical!r}: write the unit's name",
+                                                name=name, canonical=lookup[name].name), p.item.id)
 
 
 def check_texts(placed: list[PlacedItem]) -> Iterator[Finding]:

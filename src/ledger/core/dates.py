@@ -1,46 +1,57 @@
-"""Dates typed by people, read into dates.
+"""Dates typed by people, read into dates: complete dates only, never a part taken from today.
 
-ISO, Chinese (2024年8月31日, 2024年8月31日前), or anything python-dateutil understands (loaded
-only when the first two do not match)."""
+Accepted (full-width digits and punctuation are read as their ASCII forms):
+
+- ``2024-08-31``, ``2024-8-31``, ``2024/8/31``, ``2024.8.31`` (the year first: never ambiguous);
+- ``20240831``;
+- ``2024年8月31日`` (also ``号``), optionally followed by ``前`` or ``之前`` (a deadline's words).
+
+Anything else (``6.30``, ``2020.12``, ``1/8/2024``, ``yesterday``) is refused with the forms
+above named: a day is a record of what happened, so no part of it is ever guessed.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from ledger.errors import UsageError
 from ledger.i18n import tr
 
-_CHINESE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:前|之前)?\s*$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMERIC = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_CHINESE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:前|之前)?$")
+ACCEPTED = "YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYYMMDD, 2024年8月31日"
+
+
+def _normal(text: str) -> str:
+    """Full-width digits, letters and punctuation as ASCII (NFKC), and no surrounding space."""
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 def parse_date(text: str, what: str = "date") -> date:
-    """A date from the command line; a ``UsageError`` naming the option if it is not one."""
-    raw = text.strip()
-    try:
-        if _ISO.match(raw):
-            return date.fromisoformat(raw)
-        match = _CHINESE.match(raw)
+    """A complete date; a ``UsageError`` naming ``what`` (the option or column) if it is not one."""
+    raw = _normal(text)
+    parts = None
+    for pattern in (_NUMERIC, _COMPACT, _CHINESE):
+        match = pattern.match(raw)
         if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            numbers = [g for g in match.groups() if g not in ("-", "/", ".")]
+            parts = tuple(int(n) for n in numbers)
+            break
+    if parts is None:
+        raise UsageError(tr("{what}: {value!r} is not a complete date (write {forms})", what=what, value=text,
+                            forms=ACCEPTED))
+    try:
+        return date(*parts)
     except ValueError:
         raise UsageError(tr("{what}: {value!r} is not a real date", what=what, value=text)) from None
-    if not raw or raw.isdigit():
-        raise UsageError(tr("{what}: {value!r} is not a date (use YYYY-MM-DD or 2024年8月31日)",
-                            what=what, value=text))
-    from dateutil import parser as dateparser
-
-    try:
-        return dateparser.parse(raw, dayfirst=False, yearfirst=True).date()
-    except (ValueError, OverflowError, dateparser.ParserError):
-        raise UsageError(tr("{what}: {value!r} is not a date (use YYYY-MM-DD or 2024年8月31日)",
-                            what=what, value=text)) from None
 
 
 def parse_deadline(text: str, what: str = "deadline") -> date | str:
     """A deadline: a date, or ``ongoing`` (also 立行立改，长期坚持 / 长期坚持)."""
-    raw = text.strip()
+    raw = _normal(text)
     if raw.lower() == "ongoing" or "长期坚持" in raw or raw == "立行立改":
         return "ongoing"
-    return parse_date(raw, what)
+    return parse_date(text, what)

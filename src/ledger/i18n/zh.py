@@ -77,6 +77,7 @@ ZH: dict[str, str] = {
     "duplicate id {id!r} (first at {where})": "编号 {id!r} 重复（首次出现在 {where}）",
     "invalid id {id!r}: use letters, digits and dashes, such as 2-8": "编号 {id!r} 无效：只能用字母、数字和连字符，如 2-8",
     "unknown unit {name!r}": "未知单位 {name!r}",
+    "{name!r} is an alias of {canonical!r}: write the unit's name": "{name!r} 是 {canonical!r} 的别名：请写单位全称",
     "unknown unit {name!r}; did you mean {suggestion}?": "未知单位 {name!r}；是否为 {suggestion}？",
     "duplicate unit name or alias {name!r} (also {other!r})": "单位名称或别名 {name!r} 重复（亦为 {other!r}）",
     "responsible units list {name!r} twice": "责任部门中 {name!r} 出现两次",
@@ -143,8 +144,7 @@ ZH: dict[str, str] = {
     "extended {id} to {to} from {date}": "已延期 {id} 至 {to}（自 {date} 起）",
     "progress noted on {id} ({date})": "已记录 {id} 的进展（{date}）",
     "reopened {id} on {date}": "已重新打开 {id}（{date}）",
-    "{what}: {value!r} is not a date (use YYYY-MM-DD or 2024年8月31日)":
-        "{what}：{value!r} 不是日期（请用 YYYY-MM-DD 或 2024年8月31日）",
+    "{what}: {value!r} is not a complete date (write {forms})": "{what}：{value!r} 不是完整的日期（请写 {forms}）",
     "{what}: {value!r} is not a real date": "{what}：{value!r} 不是有效日期",
     # evidence
     "evidence {path}: is a folder, not a file": "佐证材料 {path}：是目录，不是文件",
