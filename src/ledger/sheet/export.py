@@ -124,4 +124,26 @@ def to_xlsx(items: Sequence[Item], today: date, report: Report) -> bytes:
     wb.properties.creator = "ledger"
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_times(buffer.getvalue(), stamp)
+
+
+def _fixed_zip_times(data: bytes, stamp: Any) -> bytes:
+    """The workbook with ``stamp`` wherever openpyxl writes the clock: each zip entry's time, and the
+    document's modified time (openpyxl sets it to now on save), so the same ledger exports to the
+    same bytes."""
+    import re
+    import zipfile
+
+    modified = f"<dcterms:modified xsi:type=\"dcterms:W3CDTF\">{stamp.isoformat()}Z</dcterms:modified>".encode()
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"<dcterms:modified [^>]*>[^<]*</dcterms:modified>", modified, body)
+            dst.writestr(fixed, body)
+    return out.getvalue()
