@@ -1,4 +1,4 @@
-"""Git-backed commands: log (an item's history from git) and undo."""
+"""Git-backed commands: log (an item's history from git) and undo (of the newest ledger change)."""
 
 from __future__ import annotations
 
@@ -36,8 +36,10 @@ def log_command(
     if not entries:
         out(tr("no ledger commits") + "\n")
         return
-    for e in entries:
-        line = f"{e['date']}  {e['commit']}  {e['author']}  {e['message']}"
+    from ledger.render.terminal import visible
+
+    for e in entries:  # a message or a name may hold anything: never raw to the terminal
+        line = f"{e['date']}  {e['commit']}  {visible(str(e['author']))}  {visible(str(e['message']))}"
         out(line + "\n")
         if e.get("changed"):
             out("    " + tr("changed: {fields}", fields=", ".join(e["changed"])) + "\n")  # type: ignore[arg-type]
@@ -45,12 +47,21 @@ def log_command(
 
 @command("undo")
 def undo_command() -> None:
-    """Revert the last ledger commit (with a new commit), if it is the newest commit and
-    nothing is uncommitted.
+    """Revert the newest ledger change (with a new commit): only a commit ledger made (its
+    Ledger-Action trailer, one parent, only ledger files), and only if the files it touched
+    have no uncommitted changes. Run it again to undo the change before that one.
 
     Example: ledger undo
     """
-    from ledger.git.audit import undo
+    import sys
 
-    subject = undo(data_dir())
-    out(tr("reverted: {subject}", subject=subject) + "\n")
+    from ledger.cli import common
+    from ledger.git.undo import undo
+    from ledger.store.journal import Interrupts
+
+    notices: list[str] = []
+    with Interrupts(outlive=common.console_script) as interrupts:  # once the revert is in, it is said
+        subject = undo(data_dir(), notices, interrupts)
+        for notice in notices:
+            sys.stderr.write(notice + "\n")
+        out(tr("reverted: {subject}", subject=subject) + "\n")

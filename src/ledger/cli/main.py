@@ -4,12 +4,21 @@ from __future__ import annotations
 
 
 def main() -> None:
-    """Entry point of the installed ``ledger`` command (see ``ledger.cli.app.run``)."""
-    from ledger.cli import common
+    """Entry point of the installed ``ledger`` command (see ``ledger.cli.app.run``).
 
-    common.console_script = True  # before ledger.cli.app is imported: it then registers no command itself
-    from ledger.cli.app import run
+    A Ctrl-C while the program is still starting (importing its libraries, before any command
+    runs) has changed nothing: it is one line and exit 130, not the interpreter's traceback."""
+    try:
+        from ledger.cli import common
 
+        common.console_script = True  # before ledger.cli.app is imported: it then registers no command itself
+        from ledger.cli.app import run
+    except KeyboardInterrupt:
+        import os
+        import sys
+
+        sys.stderr.write("Error: interrupted\n")
+        os._exit(130)
     run()
 
 

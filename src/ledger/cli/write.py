@@ -1,7 +1,8 @@
-"""Commands that change the ledger: close, reopen, progress, extend, add.
+"""Commands that change the ledger: close, reopen, progress, extend (add is in ``cli/add.py``).
 
 Each runs as one locked transaction that re-emits only the changed item's block; with
-``--commit`` (or ``commit: true`` in ``data/settings.yaml``) it then makes one git commit.
+``--commit`` (or ``commit: true`` in ``data/settings.yaml``) the same transaction makes one git
+commit of exactly that change, or nothing lands.
 """
 
 from __future__ import annotations
@@ -9,17 +10,22 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ledger.cli.common import FLAGS, command, data_dir, out
-from ledger.core.dates import parse_date, parse_deadline
+from ledger.core.dates import parse_date
 from ledger.core.model import Evidence, Item
 from ledger.environment import today
 from ledger.errors import LedgerError, Refused
 from ledger.i18n import tr
+from ledger.store.journal import Interrupts
 from ledger.store.transaction import Transaction, transaction
+
+if TYPE_CHECKING:
+    from ledger.git.commit import Commit
+    from ledger.store.journal import GitRecovery
 
 CommitOpt = Annotated[bool | None, typer.Option("--commit/--no-commit",
                                                 help="Make one git commit of this change (default: data/settings.yaml).")]
@@ -28,28 +34,48 @@ DateOpt = Annotated[str | None, typer.Option("--date", metavar="DATE", help="Whe
 
 def _apply(action: str, item_id: str, change: Callable[[Transaction, Item], Item], commit: bool | None,
            summary: Callable[[Item], str], message: Callable[[Item], str]) -> Item:
-    """One locked change of one item; then the confirmation, then (if asked) the commit."""
+    """One locked change of one item, with its commit if asked (made under the same lock, of
+    this change alone); then the confirmation."""
+    from ledger.cli import common
+
     folder = data_dir()
     notices: list[str] = []
-    with transaction(folder, notices) as txn:
-        new = change(txn, txn.get(item_id))
-        txn.replace(new)
-    for notice in notices:
-        sys.stderr.write(notice + "\n")
-    out(message(new) + "\n")
-    _maybe_commit(folder, commit, action, item_id, summary(new), txn)
+    committer = start_commit(folder, commit)
+    with Interrupts(outlive=common.console_script) as interrupts:  # once the change is in, it is said
+        with transaction(folder, notices, committer, recover_git, interrupts) as txn:
+            new = change(txn, txn.get(item_id))
+            txn.replace(new)
+            if committer is not None:
+                committer.describe(action, item_id, summary(new))
+        for notice in notices:
+            sys.stderr.write(notice + "\n")
+        out(message(new) + "\n")
+        said_committed(committer)
     return new
 
 
-def _maybe_commit(folder: Path, commit: bool | None, action: str, item_id: str, summary: str,
-                  txn: Transaction) -> None:
-    from ledger.git.audit import commit_change, wants_commit
+def start_commit(folder: Path, commit: bool | None) -> Commit | None:
+    """With ``--commit`` (or ``commit: true`` in settings): git's preconditions, checked before
+    anything is written, and the commit to make."""
+    from ledger.git.audit import wants_commit
 
-    if commit is None:
-        commit = wants_commit(folder)
-    if commit:
-        sha = commit_change(folder, [*txn.changed, *txn.extra_files], action, item_id, summary)
-        out(tr("committed {sha}", sha=sha) + "\n")
+    if not (commit if commit is not None else wants_commit(folder)):
+        return None
+    from ledger.git.commit import Commit
+
+    return Commit.start(folder)
+
+
+def said_committed(committer: Commit | None) -> None:
+    if committer is not None and committer.sha:
+        out(tr("committed {sha}", sha=committer.sha) + "\n")
+
+
+def recover_git() -> GitRecovery:
+    """What finishes a commit a crashed command left half made (imported only when one did)."""
+    from ledger.git.plumbing import Recovery
+
+    return Recovery()
 
 
 def _batch_date(txn: Transaction, item_id: str):  # type: ignore[no-untyped-def]
@@ -62,7 +88,14 @@ def close_command(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="The item to cross off, such as 2-8.")],
     evidence: Annotated[list[str] | None, typer.Option("--evidence", metavar="FILE|TEXT",
                                                        help="Evidence: a file to copy into data/evidence/ID/, "
-                                                            "or a description. Repeatable; at least one.")] = None,
+                                                            "or a description. Repeatable; at least one evidence "
+                                                            "option.")] = None,
+    evidence_file: Annotated[list[str] | None, typer.Option("--evidence-file", metavar="FILE",
+                                                            help="A file to copy into data/evidence/ID/, never taken "
+                                                                 "as text (a missing file is an error). Repeatable.")] = None,
+    evidence_text: Annotated[list[str] | None, typer.Option("--evidence-text", metavar="TEXT",
+                                                            help="A description, recorded as text even if it looks like "
+                                                                 "a file name (a URL, 拨付率达到99.5). Repeatable.")] = None,
     by: Annotated[str | None, typer.Option("--by", metavar="NAME", help="Who signs off.")] = None,
     date: DateOpt = None,
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A remark on the close-out.")] = None,
@@ -70,30 +103,44 @@ def close_command(
 ) -> None:
     """Cross an item off (销号), with evidence and a sign-off.
 
-    Example: ledger close 2-8 --evidence 拨付凭证.pdf --by 张三
+    Evidence is recorded in this order: --evidence (an existing file, or a value with a
+    separator or an extension, is a file; anything else is text), then --evidence-file, then
+    --evidence-text. A file with the same content as one already in data/evidence/ID/ is
+    recorded, not copied again.
+
+    Example: ledger close 2-8 --evidence 拨付凭证.pdf --evidence-text "拨付率达到99.5%" --by 张三
     """
     from ledger.core import actions
-    from ledger.store.evidence import check_source, looks_like_path, store
+    from ledger.store.evidence import looks_like_path, store
 
     if not by:
         raise typer.BadParameter(tr("who signs off is required"), param_hint="--by")
     day = parse_date(date, "--date") if date else today()
-    values = [v for v in (evidence or [])]
-    files = [Path(v) for v in values if looks_like_path(v)]
-    for path in files:
-        check_source(path)
+    values = [(looks_like_path(v), v, "--evidence") for v in evidence or []]
+    values += [(True, v, "--evidence-file") for v in evidence_file or []]
+    values += [(False, v, "--evidence-text") for v in evidence_text or []]
+    for is_file, value, option in values:
+        if is_file:
+            _check_evidence_file(value, option)
 
     def change(txn: Transaction, item: Item) -> Item:
         # Refuse before copying anything: the same checks with the evidence still to come.
-        placeholder = [Evidence(text=v) for v in values]
+        placeholder = [Evidence(text=v) for _, v, _ in values]
         actions.close(item, day=day, by=by, evidence=placeholder, note=note, today=today(),
                       batch_date=_batch_date(txn, item_id))
+        from ledger.store.evidence_orphans import referenced
+
+        recorded = referenced(txn.ledger)  # a file the ledger already records is not copied again
         records: list[Evidence] = []
-        for value in values:
-            if looks_like_path(value):
-                record, stored = store(txn.ledger.data_dir, item.id, Path(value))
-                txn.extra_files.append(stored)
-                records.append(record)
+        for is_file, value, _ in values:
+            if is_file:
+                with txn.held():  # an interrupt waits until the copy is listed, to be removed if need be
+                    record, stored = store(txn.ledger.data_dir, item.id, Path(value), recorded)
+                    if stored is not None:
+                        txn.extra_files.append(stored)
+                        recorded.add(str(record.file))  # the same content given again is this file
+                if record not in records:  # the same content given twice is one file
+                    records.append(record)
             else:
                 records.append(Evidence(text=value.strip()))
         return actions.close(item, day=day, by=by, evidence=records, note=note, today=today(),
@@ -106,6 +153,21 @@ def close_command(
 
     _apply("close", item_id, change, commit, lambda new: f"closed by {by}" + (" (late)" if new.closed and new.closed.late
                                                                              else ""), message)
+
+
+def _check_evidence_file(value: str, option: str) -> None:
+    """The file must be there to copy; a value of --evidence that is no file may have been meant
+    as text, and the message says how to record it so."""
+    import os
+
+    from ledger.store.evidence import check_source
+
+    try:
+        check_source(Path(value))
+    except LedgerError as exc:
+        if option == "--evidence" and not os.path.lexists(value):
+            raise LedgerError(tr("{problem}; to record it as text, use --evidence-text", problem=exc.message)) from None
+        raise
 
 
 @command("reopen")
@@ -185,60 +247,3 @@ def extend_command(
                                             day=day, today=today(), batch_date=_batch_date(txn, item_id)),
            commit, lambda new: f"to {new_deadline}: {reason}",
            lambda new: tr("extended {id} to {to} from {date}", id=new.id, to=new_deadline, date=day))
-
-
-@command("add")
-def add_command(
-    item_id: Annotated[str, typer.Option("--id", metavar="ID", help="A new, unique id, such as 3-1 or H-1.")],
-    text: Annotated[str, typer.Option("--text", metavar="TEXT", help="The problem as reported.")],
-    lead: Annotated[str, typer.Option("--lead", metavar="UNIT", help="The lead unit (name or alias).")],
-    responsible: Annotated[list[str], typer.Option("--responsible", metavar="UNIT",
-                                                   help="A responsible unit; repeatable, or 、-separated.")],
-    deadline: Annotated[str, typer.Option("--deadline", metavar="DATE|ongoing", help="The deadline.")],
-    question: Annotated[int | None, typer.Option("--question", metavar="N", help="The question it answers.")] = None,
-    source: Annotated[str | None, typer.Option("--source", metavar="TEXT",
-                                               help="Where it came from (企业家恳谈会 2024-07-10, a complaint…).")] = None,
-    leader: Annotated[str | None, typer.Option("--leader", metavar="NAME", help="The responsible leader.")] = None,
-    and_others: Annotated[bool, typer.Option("--and-others", help="The source says 等部门.")] = False,
-    file: Annotated[str | None, typer.Option("--file", metavar="PATH",
-                                             help="Which items file (default items.yaml, else the last of items/).")] = None,
-    commit: CommitOpt = None,
-) -> None:
-    """Add a new item from a later source, under the same rules as the seed items.
-
-    Example: ledger add --id H-1 --source "企业家恳谈会 2024-07-10" --text "园区道路照明不足。"
-    --lead 区建设环保局 --responsible 区建设环保局 --deadline 2024-12-31
-    """
-    from ledger.cli.common import resolve_unit
-    from ledger.core import actions
-
-    due = parse_deadline(deadline, "--deadline")
-    folder = data_dir()
-    notices: list[str] = []
-    with transaction(folder, notices) as txn:
-        ledger = txn.ledger
-        names = [n for value in responsible for n in value.replace(",", "、").split("、") if n.strip()]
-        item = actions.new_item(
-            item_id=item_id, text=text, lead=resolve_unit(ledger, lead, "--lead") or lead,
-            responsible=[resolve_unit(ledger, n.strip(), "--responsible") or n for n in names],
-            deadline=due, question=question, source=source, leader=leader, and_others=and_others)
-        txn.add(item, _target_file(txn, file))
-    for notice in notices:
-        sys.stderr.write(notice + "\n")
-    out(tr("added {id}", id=item.id) + "\n")
-    _maybe_commit(folder, commit, "add", item.id, text, txn)
-
-
-def _target_file(txn: Transaction, file: str | None) -> int:
-    from ledger.errors import UsageError
-
-    files = txn.ledger.files
-    if not files:
-        raise LedgerError(tr("there is no items file to add to: create data/items.yaml with a line items:"))
-    if file is None:  # items.yaml when there is one (it sorts first), else the last of items/
-        return 0 if files[0].path.name == "items.yaml" and files[0].path.parent == txn.ledger.data_dir else len(files) - 1
-    wanted = Path(file).resolve()
-    for fi, f in enumerate(files):
-        if f.path.resolve() == wanted or f.path.name == file:
-            return fi
-    raise UsageError(tr("--file: {file} is not one of the ledger's items files", file=file))

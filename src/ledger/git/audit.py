@@ -1,12 +1,10 @@
-"""Git as the audit trail: one commit per change, an item's history, undo."""
+"""Git as the audit trail: whether a change is committed, and an item's history from the commits."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ledger.errors import LedgerError
 from ledger.git.run import git, output, repo_root
-from ledger.i18n import tr
 
 SETTINGS_FILE = "settings.yaml"
 
@@ -23,20 +21,6 @@ def wants_commit(folder: Path) -> bool:
     return False
 
 
-def commit_change(folder: Path, paths: list[Path], action: str, item_id: str, summary: str,
-                  items: list[str] | None = None) -> str:
-    """One commit holding only ``paths``, with a structured message (``close 2-8: …``) and
-    trailers (``Ledger-Item`` for each item, ``Ledger-Action``)."""
-    root = repo_root(folder)
-    rel = [str(p.resolve().relative_to(root.resolve())) for p in paths]
-    git(root, "add", "--", *rel)
-    first = summary.splitlines()[0] if summary else ""
-    trailers = "".join(f"Ledger-Item: {i}\n" for i in (items if items is not None else [item_id]))
-    message = f"{action} {item_id}: {first}"[:100] + f"\n\n{trailers}Ledger-Action: {action}\n"
-    git(root, "commit", "--quiet", "-m", message, "--", *rel)
-    return output(git(root, "rev-parse", "--short", "HEAD")).strip()
-
-
 def _ledger_paths(folder: Path, root: Path) -> list[str]:
     from ledger.store.files import ITEMS_FILE, ITEMS_FOLDER
 
@@ -48,16 +32,17 @@ def _item_versions(root: Path, sha: str, paths: list[str], item_id: str) -> dict
     """The item's fields as of commit ``sha`` (None if it did not exist there)."""
     from ledger.store.yamlio import YamlProblem, parse
 
-    listing = output(git(root, "ls-tree", "-r", "--name-only", sha, "--", *paths, check=False)).split()
+    listing = output(git(root, "ls-tree", "-r", "-z", "--name-only", sha, "--", *paths, check=False)).split("\0")
     for path in listing:
         if not path.endswith((".yaml", ".yml")):
             continue
         text = output(git(root, "show", f"{sha}:{path}", check=False))
         try:
             data = parse(text).data
-        except YamlProblem:
-            continue
-        for item in data.get("items") or []:
+        except (YamlProblem, ValueError, RecursionError):
+            continue  # a file that was broken in that commit has no version of the item
+        items = data.get("items") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and str(item.get("id")) == item_id:
                 return item
     return None
@@ -65,17 +50,16 @@ def _item_versions(root: Path, sha: str, paths: list[str], item_id: str) -> dict
 
 def history(folder: Path, item_id: str | None, limit: int = 200) -> list[dict[str, object]]:
     """Ledger commits, newest first; for one item, only the commits that changed it, with the
-    fields that changed."""
+    fields that changed. Fields come NUL-separated (a message may hold any other character)."""
     root = repo_root(folder)
     paths = _ledger_paths(folder, root)
-    fmt = "%H%x1f%h%x1f%ad%x1f%an%x1f%s%x1f%(trailers:key=Ledger-Item,valueonly,separator=%x2c)"
-    raw = output(git(root, "log", f"-n{limit}", "--date=short", f"--format={fmt}%x1e", "--", *paths))
+    fmt = "%H%x00%h%x00%ad%x00%an%x00%s%x00%(trailers:key=Ledger-Item,valueonly,separator=%x2c)%x00"
+    raw = output(git(root, "log", f"-n{limit}", "--date=short", f"--format={fmt}", "--", *paths))
+    tokens = raw.split("\0")
     entries: list[dict[str, object]] = []
-    for record in raw.split("\x1e"):
-        record = record.strip("\n")
-        if not record:
-            continue
-        sha, short, day, author, subject, items = record.split("\x1f")
+    for k in range(0, len(tokens) - 5, 6):
+        sha, short, day, author, subject, items = tokens[k:k + 6]
+        sha = sha.strip()
         entry: dict[str, object] = {"commit": short, "date": day, "author": author, "message": subject,
                                     "items": [i for i in items.strip().split(",") if i]}
         if item_id is not None:
@@ -86,21 +70,7 @@ def history(folder: Path, item_id: str | None, limit: int = 200) -> list[dict[st
                 continue
             keys = sorted(set(after or {}) | set(before or {}),
                           key=lambda k: list((after or before or {}).keys()).index(k) if k in (after or {}) else 99)
-            entry["changed"] = [k for k in keys if (after or {}).get(k) != (before or {}).get(k)] if before else ["added"]
+            entry["changed"] = (["added"] if before is None else ["removed"] if after is None
+                                else [k for k in keys if after.get(k) != before.get(k)])
         entries.append(entry)
     return entries
-
-
-def undo(folder: Path) -> str:
-    """Revert the newest commit if it is a ledger commit and nothing is uncommitted."""
-    root = repo_root(folder)
-    result = git(root, "log", "-1", "--format=%B", check=False)
-    body = output(result)
-    if result.returncode != 0:
-        raise LedgerError(tr("there is no commit to undo"))
-    if "Ledger-Action:" not in body:
-        raise LedgerError(tr("the newest commit is not a ledger change; nothing undone"))
-    if output(git(root, "status", "--porcelain", "--untracked-files=no")).strip():
-        raise LedgerError(tr("there are uncommitted changes; commit or stash them first"))
-    git(root, "revert", "--no-edit", "HEAD")
-    return body.splitlines()[0]

@@ -10,11 +10,15 @@ from ledger.errors import LedgerError
 from ledger.i18n import tr
 
 
-def git(folder: Path, *args: str, check: bool = True, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def git(folder: Path, *args: str, check: bool = True, stdin: bytes | None = None,
+        env: dict[str, str] | None = None, detached: bool = False) -> subprocess.CompletedProcess[bytes]:
     """``git -C folder ARGS``; with ``check``, a non-zero exit is a ``LedgerError`` naming the
-    subcommand and git's own message."""
+    subcommand and git's own message. ``env`` adds variables (``GIT_INDEX_FILE``). ``detached``:
+    in a process group of its own, so that a Ctrl-C in the terminal does not stop git in the
+    middle of a change that must complete (the ledger holds the interrupt until it has)."""
     try:
-        result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, input=stdin, check=False)
+        result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, input=stdin, check=False,
+                                env={**os.environ, **env} if env else None, process_group=0 if detached else None)
     except FileNotFoundError:
         raise LedgerError(tr("git is not installed")) from None
     if check and result.returncode != 0:

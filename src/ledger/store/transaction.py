@@ -1,53 +1,92 @@
 """The locked read-modify-write of the ledger: re-emit only the changed items' blocks.
 
-Under the folder's lock, the ledger is loaded and must be valid; each change re-emits only the
+Under the folder's lock, a change a crashed command left half done is finished first
+(``recovery``); the ledger is loaded and must be valid; each change re-emits only the
 changed item's block (``blocks``), checks that the new block reads back as exactly the intended
-item, splices it into the text, re-runs the cross-record checks and writes the file atomically.
-Nothing else in the file can change.
+item, splices it into the text, re-runs the cross-record checks and lands (``journal.Landing``):
+every file it changed, and its commit if one was asked for, or nothing.  Nothing else in the
+files can change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 from ledger.core.model import Item, Ledger
 from ledger.errors import LedgerError
 from ledger.i18n import tr
 from ledger.store import cache
+from ledger.store.journal import Finisher, GitRecovery, Interrupts, Landing, Write
 from ledger.store.load import load, require_valid
 
 
+class Committer(Protocol):
+    """Makes the commit of a transaction's change (``git`` layer), before anything is written."""
+
+    def prepare(self, txn: Transaction, writes: list[Write]) -> Finisher: ...
+
+
 @contextmanager
-def transaction(data_dir: Path, notices: list[str] | None = None) -> Iterator[Transaction]:
-    """A locked read-modify-write of the ledger. Changes are written when the block ends
-    without an exception; on any error nothing on disk changes."""
+def transaction(data_dir: Path, notices: list[str] | None = None, committer: Committer | None = None,
+                git: Callable[[], GitRecovery] | None = None,
+                interrupts: Interrupts | None = None) -> Iterator[Transaction]:
+    """A locked read-modify-write of the ledger. Changes land when the block ends without an
+    exception, with their commit if ``committer`` is given; on any error nothing changes.
+    ``git`` finishes a commit a crashed command left half made. ``interrupts``: the caller's
+    guard, to hold a late interrupt back until it has said what landed (else one of its own)."""
+    from ledger.store.journal import prune
+    from ledger.store.recovery import recover
     from ledger.store.safeio import folder_lock
 
-    with folder_lock(data_dir, notices):
+    said = notices if notices is not None else []
+    with interrupts or Interrupts() as interrupts, folder_lock(data_dir, said) as lock:
+        with interrupts.held():
+            recover(data_dir, said, git)
         ledger = load(data_dir, keep_text=True)
         require_valid(ledger)
-        txn = Transaction(ledger)
+        txn = Transaction(ledger, interrupts)
+        landing = Landing(data_dir, lock, interrupts)
         try:
             yield txn
-            txn.commit()
+            txn.land(landing, committer)
         except BaseException:
-            for path in txn.extra_files:  # evidence copied for a change that did not land
-                path.unlink(missing_ok=True)
+            if not landing.landed:
+                with interrupts.held():
+                    for path in txn.extra_files:  # evidence copied for a change that did not land
+                        path.unlink(missing_ok=True)
+                        prune(path.parent, data_dir)  # and the folders made for it, if left empty
             raise
+        finally:
+            landing.interrupted_notice()
+            said += landing.notices
 
 
 class Transaction:
     """Changes to a loaded, valid ledger: replace an item, add an item, then commit."""
 
-    def __init__(self, ledger: Ledger):
+    def __init__(self, ledger: Ledger, interrupts: Interrupts | None = None):
         self.ledger = ledger
+        self.interrupts = interrupts
         self.lines: dict[int, list[str]] = {}
         self.changed: list[Path] = []
         self.extra_files: list[Path] = []  # written by the caller (evidence), removed on failure
         self.touched: set[tuple[int, int]] = set()  # (file, index) of the items replaced or added
+        self.ops: dict[str, tuple[str, Item, object]] = {}
+        """By id, in order: ("replace", new item, the item as read) or ("add", new item, its file
+        relative to the data folder) — what a commit replays on the committed ledger."""
+
+    def held(self) -> AbstractContextManager[None]:
+        """A block an interrupt waits for: around making a file for the change and listing it in
+        ``extra_files``, so that it is removed if the change does not land."""
+        return self.interrupts.held() if self.interrupts is not None else nullcontext()
+
+    def _note(self, kind: str, item: Item, where: object) -> None:
+        first = self.ops.get(item.id)
+        self.ops[item.id] = (first[0], item, first[2]) if first else (kind, item, where)
 
     def _file_lines(self, fi: int) -> list[str]:
         if fi not in self.lines:
@@ -99,6 +138,7 @@ class Transaction:
         new_lines = self._verified_block(item, new_block, fi, dash_column(old_block))
         lines[start:end] = new_lines
         self._shift(fi, ii + 1, len(new_lines) - (end - start))
+        self._note("replace", item, self.ledger.files[fi].items[ii])
         self.ledger.files[fi].items[ii] = item
         self.touched.add((fi, ii))
         self._touch(fi)
@@ -127,6 +167,7 @@ class Transaction:
         f.items.append(item)
         self._shift_after(fi, end, len(insert), skip_last=True)
         self.ledger.index()[item.id] = (fi, len(f.items) - 1)
+        self._note("add", item, f.path.relative_to(self.ledger.data_dir).as_posix())
         self.touched.add((fi, len(f.items) - 1))
         self._touch(fi)
 
@@ -160,22 +201,26 @@ class Transaction:
         if path not in self.changed:
             self.changed.append(path)
 
-    def commit(self) -> None:
+    def staged(self) -> dict[Path, bytes]:
+        """The new bytes of every file the change touched, once the cross-record rules pass."""
         from ledger.store.build import cross_check
 
         # The ledger was valid before; only the items this change touched can break a rule.
         problems = cross_check(self.ledger, {fi: "".join(lines) for fi, lines in self.lines.items()}, self.touched)
         if problems:
             raise LedgerError(problems=problems)
-        from ledger.store.safeio import atomic_write
+        return {self.ledger.files[fi].path: "".join(lines).encode("utf-8")
+                for fi, lines in self.lines.items() if self.ledger.files[fi].path in self.changed}
 
-        written: dict[Path, bytes] = {}
-        for fi, lines in self.lines.items():
-            path = self.ledger.files[fi].path
-            if path in self.changed:
-                data = "".join(lines).encode("utf-8")
-                atomic_write(path, data)
-                written[path] = data
+    def land(self, landing: Landing, committer: Committer | None) -> None:
+        """Write the change (and its commit) through ``landing``."""
+        assert self.ledger.texts is not None
+        written = self.staged()
+        if not written:
+            return
+        writes = [Write(path, self.ledger.texts[path].encode("utf-8"), data) for path, data in written.items()]
+        finisher = committer.prepare(self, writes) if committer is not None else None
+        landing.land(writes, finisher=finisher)
         self._refresh_cache(written)
 
     def _refresh_cache(self, written: dict[Path, bytes]) -> None:
