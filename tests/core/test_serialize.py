@@ -18,7 +18,8 @@ MINIMAL = Item(id="2-8", text="对于单位拖欠款项需要改进。", lead="�
                deadline=D(2024, 6, 30))
 
 FULL = Item(
-    id="1-3", question=1, source="2024年第一次营商环境评价", text="供水管网改造滞后。", lead="区建设环保局",
+    id="1-3", question=1, source="2024年第一次营商环境评价", added=D(2024, 5, 22), text="供水管网改造滞后。",
+    lead="区建设环保局",
     responsible=("区建设环保局", "各园区指挥部"), and_others=True, leader="张副主任", deadline=D(2024, 6, 30),
     status="closed",
     progress=(ProgressNote(D(2024, 6, 10), "完成招标", by="李四", recorded=D(2024, 6, 11)),
@@ -54,7 +55,8 @@ def test_full_item_in_canonical_order() -> None:
     data = item_to_data(FULL, dates_as_text=True)
     assert list(data) == list(ITEM_KEY_ORDER)
     assert data == {
-        "id": "1-3", "question": 1, "source": "2024年第一次营商环境评价", "text": "供水管网改造滞后。",
+        "id": "1-3", "question": 1, "source": "2024年第一次营商环境评价", "added": "2024-05-22",
+        "text": "供水管网改造滞后。",
         "lead": "区建设环保局", "responsible": ["区建设环保局", "各园区指挥部"], "and_others": True, "leader": "张副主任",
         "deadline": "2024-06-30", "status": "closed",
         "progress": [{"date": "2024-06-10", "text": "完成招标", "by": "李四", "recorded": "2024-06-11"},
@@ -123,8 +125,8 @@ def test_to_json_data_round_trips_through_json() -> None:
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data["history"][0]["reopened"] == {"date": "2024-08-10", "reason": "回头看：仍有漏水", "by": "区纪检监察工委"}
     # the dataclass's field order, not the YAML block's canonical order
-    assert list(data) == ["id", "text", "lead", "responsible", "deadline", "status", "question", "source", "and_others",
-                          "leader", "progress", "extensions", "closed", "history"]
+    assert list(data) == ["id", "text", "lead", "responsible", "deadline", "status", "question", "source", "added",
+                          "and_others", "leader", "progress", "extensions", "closed", "history"]
 
 
 def test_to_json_data_of_an_open_item_leaves_status_in() -> None:

@@ -1,10 +1,11 @@
 """State changes, as pure functions from an item to a new item.
 
 Each raises ``Refused`` when the change is not allowed, naming the field of the change it is about
-(``date``, ``by``, ``reason``, ``to``, ``text``, ``evidence``, ``question``/``source``); the caller
-says how its user calls that field. History
-only grows: a reopening moves the close-out into ``history``, an extension keeps the deadline it
-replaced, nothing is ever removed.
+(``date``, ``by``, ``reason``, ``to``, ``text``, ``evidence``, ``question``/``source``, ``added``); the
+caller says how its user calls that field. History only grows: a reopening moves the close-out into
+``history``, an extension keeps the deadline it replaced, nothing is ever removed. Nothing is dated
+before the item entered the ledger (its ``added`` day, never before its batch) or after today, and
+an ongoing item (立行立改，长期坚持) has no deadline to extend.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ledger.core.model import CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote, Reopening
+from ledger.core.model import ONGOING, CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote, Reopening
 from ledger.core.query import deadline_at
 from ledger.errors import Refused
 
 DATE = {"what": "date"}
+ADDED = {"what": "added"}
 
 
 def _not_future(day: date, today: date) -> None:
@@ -27,6 +29,12 @@ def _not_future(day: date, today: date) -> None:
 def _not_before_batch(day: date, batch_date: date | None) -> None:
     if batch_date is not None and day < batch_date:
         raise Refused("{what} {date} is before the batch date {batch}", DATE, date=day, batch=batch_date)
+
+
+def _not_before_added(item: Item, day: date) -> None:
+    if item.added is not None and day < item.added:
+        raise Refused("{what} {date} is before the item entered the ledger ({added})", DATE, date=day,
+                      added=item.added)
 
 
 def _required(value: str | None, field: str) -> str:
@@ -50,6 +58,7 @@ def close(item: Item, *, day: date, by: str, evidence: list[Evidence], note: str
         raise Refused("item {id}: a close-out needs evidence ({what})", {"what": "evidence"}, id=item.id)
     _not_future(day, today)
     _not_before_batch(day, batch_date)
+    _not_before_added(item, day)
     deadline = deadline_at(item, day)
     late = isinstance(deadline, date) and day > deadline
     closeout = CloseOut(date=day, by=by, evidence=tuple(evidence), late=late,
@@ -76,6 +85,7 @@ def progress(item: Item, *, text: str, day: date, by: str | None, today: date, b
     text = _required(text, "text")
     _not_future(day, today)
     _not_before_batch(day, batch_date)
+    _not_before_added(item, day)
     note = ProgressNote(date=day, text=text, by=by.strip() if by and by.strip() else None, recorded=today)
     return replace(item, status="in_progress", progress=(*item.progress, note))
 
@@ -87,10 +97,13 @@ def extend(item: Item, *, to: date, reason: str, approved_by: str | None, day: d
     reason = _required(reason, "reason")
     _not_future(day, today)
     _not_before_batch(day, batch_date)
+    _not_before_added(item, day)
     if item.extensions and day < item.extensions[-1].date:
         raise Refused("{what} {date} is before the last extension ({last})", DATE, date=day,
                       last=item.extensions[-1].date)
     current = deadline_at(item, day)
+    if current == ONGOING:  # rectified at once and kept up: there is no date to move
+        raise Refused("item {id} is ongoing (立行立改，长期坚持): it has no deadline to extend", {}, id=item.id)
     if isinstance(current, date) and to <= current:
         raise Refused("{what} {to} is not later than the deadline in force ({current})", {"what": "to"}, to=to,
                       current=current)
@@ -102,11 +115,18 @@ def extend(item: Item, *, to: date, reason: str, approved_by: str | None, day: d
 
 
 def new_item(*, item_id: str, text: str, lead: str, responsible: list[str], deadline: date | str,
-             question: int | None, source: str | None, leader: str | None, and_others: bool) -> Item:
-    """A new item from a later source (a forum, a complaint, the next evaluation)."""
+             question: int | None, source: str | None, leader: str | None, and_others: bool,
+             added: date | None = None, today: date | None = None, batch_date: date | None = None) -> Item:
+    """A new item from a later source (a forum, a complaint, the next evaluation), entered into the
+    ledger on ``added`` (not before its batch date, not after ``today``)."""
     if question is None and not (source and source.strip()):
         raise Refused("a new item needs {what} or {other}", {"what": "question", "other": "source"})
+    if added is not None:
+        if today is not None and added > today:
+            raise Refused("{what} {date} is in the future (today is {today})", ADDED, date=added, today=today)
+        if batch_date is not None and added < batch_date:
+            raise Refused("{what} {date} is before the batch date {batch}", ADDED, date=added, batch=batch_date)
     return Item(id=item_id.strip(), text=_required(text, "text"), lead=lead, responsible=tuple(responsible),
                 deadline=deadline, status="open", question=question,
-                source=source.strip() if source and source.strip() else None,
+                source=source.strip() if source and source.strip() else None, added=added,
                 and_others=and_others, leader=leader.strip() if leader and leader.strip() else None)

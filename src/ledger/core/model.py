@@ -113,7 +113,8 @@ class Item:
 
     ``deadline`` is the original 整改时限 and never changes; extensions record later ones.
     ``status`` is stored for people reading the file; ``ledger check`` verifies it agrees with
-    the close-out and progress records.
+    the close-out and progress records. ``added`` is the day the item entered the ledger
+    (``ledger add``, ``ledger import``); an item without it counts from its batch date.
     """
 
     __pydantic_config__ = _FORBID
@@ -125,6 +126,7 @@ class Item:
     status: Status = "open"
     question: int | None = None
     source: str | None = None
+    added: dt.date | None = None
     and_others: bool = False
     leader: str | None = None
     progress: tuple[ProgressNote, ...] = ()
@@ -231,6 +233,33 @@ class Ledger:
     def batch_of(self, item_id: str) -> Batch | None:
         fi, _ = self.index()[item_id]
         return self.files[fi].batch
+
+    def entered(self, item_id: str) -> dt.date | None:
+        """The day the item entered the ledger: its ``added`` day, else its batch date (None: always there)."""
+        item = self.get(item_id)
+        batch = self.batch_of(item_id)
+        return item.added or (batch.date if batch else None)
+
+    def items_at(self, as_of: dt.date) -> list[Item]:
+        """The items that had entered the ledger by ``as_of`` (see ``entered``), in ledger order:
+        what the as-of views, the report and the bulletin count."""
+        out: list[Item] = []
+        for f in self.files:
+            since = f.batch.date if f.batch else None
+            for item in f.items:
+                start = item.added or since
+                if start is None or start <= as_of:
+                    out.append(item)
+        return out
+
+    def get_at(self, item_id: str, as_of: dt.date) -> Item:
+        """``get``, refused for a day before the item entered the ledger."""
+        item = self.get(item_id)
+        entered = self.entered(item_id)
+        if entered is not None and as_of < entered:
+            raise LedgerError(msg("item {id} was not in the ledger yet on {date} (it entered on {entered})",
+                                  id=item_id, date=as_of, entered=entered))
+        return item
 
     def unit_names(self) -> dict[str, str]:
         """Every unit name and alias → the unit's name."""

@@ -1,7 +1,8 @@
 """Questions asked of items, all relative to an explicit as-of date.
 
 Every change to an item carries its date, so the ledger can be read as it stood on any day:
-the deadline then in force, whether it was closed then, whether it was overdue then.
+whether the item was in the ledger yet, the deadline then in force, whether it was closed then,
+whether it was overdue then.
 """
 
 from __future__ import annotations
@@ -11,6 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledger.core.model import CloseOut, Deadline, Item
+
+
+def entered_by(item: Item, as_of: date) -> bool:
+    """Whether the item was in the ledger on ``as_of`` by its own ``added`` day (an item without one,
+    by this test, always was; ``Ledger.items_at`` also applies its batch date)."""
+    return item.added is None or item.added <= as_of
 
 
 def deadline_at(item: Item, as_of: date) -> Deadline:
@@ -49,7 +56,9 @@ def status_at(item: Item, as_of: date) -> str:
     """open, in_progress or closed as the item stood on ``as_of``.
 
     From the last recorded event on, this is the stored status; before it, it is rebuilt from
-    the dated records (a progress note after the latest reopening makes an item in progress)."""
+    the dated records: a progress note dated on or after the latest reopening makes an item in
+    progress (a note is refused while an item is closed, so one dated on the reopening day was
+    written after it)."""
     last = _last_event(item)
     if last is None or as_of >= last:
         return item.status
@@ -57,7 +66,7 @@ def status_at(item: Item, as_of: date) -> str:
         return "closed"
     reopened = [p.reopened.date for p in item.history if p.reopened.date <= as_of]
     since = max(reopened) if reopened else None
-    if any(n.date <= as_of and (since is None or n.date > since) for n in item.progress):
+    if any(n.date <= as_of and (since is None or n.date >= since) for n in item.progress):
         return "in_progress"
     return "open"
 
@@ -169,9 +178,10 @@ def _haystack(item: Item) -> str:
 
 
 def select(items: Iterable[Item], filters: Filters) -> list[Item]:
-    """The items that pass every filter, in ledger order."""
+    """The items that pass every filter, in ledger order; an item added after the as-of day is not there yet."""
     preds = _predicates(filters)
-    return [item for item in items if all(p(item) for p in preds)]
+    at = filters.as_of
+    return [item for item in items if entered_by(item, at) and all(p(item) for p in preds)]
 
 
 def natural_key(item_id: str) -> tuple[tuple[int, int | str], ...]:

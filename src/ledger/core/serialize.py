@@ -9,7 +9,7 @@ from typing import Any
 from ledger.core.model import Item
 
 ITEM_KEY_ORDER = (
-    "id", "question", "source", "text", "lead", "responsible", "and_others", "leader",
+    "id", "question", "source", "added", "text", "lead", "responsible", "and_others", "leader",
     "deadline", "status", "progress", "extensions", "closed", "history",
 )
 

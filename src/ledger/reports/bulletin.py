@@ -16,6 +16,9 @@ Headings and what lands under each:
 - silent ongoing: ongoing items (立行立改，长期坚持), open on the as-of day, with no progress note
   dated in the period;
 - ranking: the report by lead unit on the as-of day, slowest first (see ``report``).
+
+Only the items in the ledger on the as-of day count: an item added later is left out (the caller
+passes ``Ledger.items_at(as_of)``, which also leaves out a batch reported later).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ledger.core.model import Item, Unit
-from ledger.core.query import closeout_at, days_overdue, deadline_at, natural_key, status_at
+from ledger.core.query import closeout_at, days_overdue, deadline_at, entered_by, natural_key, status_at
 from ledger.reports.by_unit import Report, build_report
 
 PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
@@ -41,6 +44,11 @@ def parse_period(text: str) -> tuple[date, date]:
         raise ValueError(text)
     year, month = int(match[1]), int(match[2])
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_as_of(period: str, today: date) -> date:
+    """The day a bulletin reads the ledger as of: the end of the period, or today for a month not over yet."""
+    return min(parse_period(period)[1], today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +165,7 @@ def _in(day: date, start: date, end: date) -> bool:
 def _became_overdue(item: Item, start: date, end: date) -> date | None:
     """The deadline that ran out in [start, end] while the item was open, if one did."""
     candidates = [item.deadline, *(e.to for e in item.extensions)]
-    for deadline in sorted({d for d in candidates if isinstance(d, date)}):
+    for deadline in sorted({d for d in candidates if isinstance(d, date) and d < end}):  # d < end: no 9999-12-31 + 1
         first_late_day = deadline + timedelta(days=1)
         if _in(first_late_day, start, end) and deadline_at(item, first_late_day) == deadline \
                 and closeout_at(item, first_late_day) is None:
@@ -199,7 +207,8 @@ def build_bulletin(items: Sequence[Item], units: Sequence[Unit], period: str, to
     """The bulletin for ``period`` (YYYY-MM). ``today`` caps the as-of day of a month not over yet;
     ``first_day`` starts the close-out curve (default: the earliest event or the period start)."""
     start, end = parse_period(period)
-    as_of = min(end, today)
+    as_of = period_as_of(period, today)
+    items = [item for item in items if entered_by(item, as_of)]
     closed: list[Closed] = []
     became: list[BecameOverdue] = []
     extended: list[Extended] = []

@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from ledger import i18n
 from ledger.core.model import Item, Unit
-from ledger.core.query import closeout_at, days_overdue, deadline_at, is_due_soon, is_stale, status_at
+from ledger.core.query import closeout_at, days_overdue, deadline_at, entered_by, is_due_soon, is_stale, status_at
 from ledger.i18n import tr
 
 GroupBy = Literal["lead", "responsible", "question", "deadline"]
@@ -151,12 +151,15 @@ def _natural_order(by: str, units: Sequence[Unit]) -> Callable[[str], tuple[Any,
 
 
 def build_report(items: Iterable[Item], units: Sequence[Unit], as_of: date, by: str = "lead") -> Report:
-    """One row per unit (or question, or deadline), slowest first, and the totals row."""
+    """One row per unit (or question, or deadline), slowest first, and the totals row. Items added
+    after ``as_of`` are not counted (``Ledger.items_at`` also leaves out those of a later batch)."""
     keys_for = _keys_for(by)
     kinds = {u.name: u.kind for u in units}
     rows: dict[str, UnitRow] = {}
     totals = UnitRow(unit="", kind="total")
     for item in items:
+        if not entered_by(item, as_of):
+            continue
         totals.add(item, as_of)
         for key in keys_for(item, as_of):
             row = rows.get(key)

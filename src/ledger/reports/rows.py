@@ -15,12 +15,13 @@ def deadline_text(deadline: object) -> str:
 
 
 def row(item: Item, as_of: date) -> dict[str, Any]:
-    """One item for ``list --format json`` (a public interface: add fields, rename none)."""
+    """One item for ``list --format json`` (a public interface: add fields, rename none).
+    ``added`` (the day the item entered the ledger) is there when the item records one."""
     deadline = deadline_at(item, as_of)
     closed = closeout_at(item, as_of)
     late = days_past(deadline, closed, as_of)
     last = last_progress(item, as_of) if item.progress else None
-    return {
+    out: dict[str, Any] = {
         "id": item.id,
         "question": item.question,
         "source": item.source,
@@ -39,6 +40,9 @@ def row(item: Item, as_of: date) -> dict[str, Any]:
         "closed_late": closed.late if closed else None,
         "last_progress": last.isoformat() if last else None,
     }
+    if item.added is not None:
+        out["added"] = item.added.isoformat()
+    return out
 
 
 def detail(item: Item, as_of: date) -> dict[str, Any]:

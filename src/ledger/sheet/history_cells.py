@@ -1,7 +1,10 @@
-"""The cells that add to an item's history from a sheet: new progress lines, and a close-out (完成情况, 销号时间, 佐证材料).
+"""The cells that add to an item's history from a sheet: a new deadline, new progress lines, and a close-out.
 
-Recorded history stays as exported: a sheet may add progress notes at the end and close an open
-item with its day, evidence and sign-off, never change or remove what is on record.
+A new deadline is 整改时限 with 延期理由 (and 延期批准人); a close-out is 完成情况, 销号时间 and 佐证材料.
+
+Recorded history stays as exported: a sheet may extend an open item's deadline with a reason, add
+progress notes at the end and close an open item with its day, evidence and sign-off, never change
+or remove what is on record.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import re
 from datetime import date
 
 from ledger.core import actions
-from ledger.core.model import Evidence, Item
+from ledger.core.model import ONGOING, Deadline, Evidence, Item
 from ledger.errors import Refused, UsageError
 from ledger.i18n import tr
 from ledger.sheet.columns import CLOSED_WORD, SIGNER, evidence_lines, progress_line, status_words
@@ -18,8 +21,43 @@ from ledger.sheet.plan import Row
 
 COLUMNS_OF_PROGRESS = {"date": "整改进展", "text": "整改进展", "by": "整改进展"}
 COLUMNS_OF_CLOSE = {"date": "销号时间", "by": "完成情况", "evidence": "佐证材料"}
+COLUMNS_OF_EXTENSION = {"to": "整改时限", "reason": "延期理由", "approved_by": "延期批准人"}
 PROGRESS_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(.+?)(?:\s+—\s+(.+))?$")
 SIGNER_RE = re.compile(re.escape(SIGNER.rstrip("：")) + r"\s*[：:]\s*(.+)$")  # to the end of the first line
+
+
+def extension_cells(r: Row, item: Item, wanted: Deadline | None, today: date,
+                    batch_date: date | None) -> tuple[Item, bool] | None:
+    """A deadline in 整改时限 other than the item's original one is an extension from the import day,
+    as ``ledger extend`` records it: with its reason (延期理由) and, if given, who approved it (延期批准人)."""
+    reason, approver = r.text("延期理由"), r.text("延期批准人")
+    if wanted is None or wanted == item.deadline:
+        for header, value in (("延期理由", reason), ("延期批准人", approver)):
+            if value:
+                r.problem(header, tr("filled in, but the deadline in 整改时限 does not change"))
+                return None
+        return item, False
+    if item.closed is not None:
+        r.problem("整改时限", tr("the deadline of an item with a close-out on record cannot change"))
+        return None
+    if wanted == ONGOING:
+        r.problem("整改时限", tr("an extension moves the deadline to a date; a dated deadline cannot become "
+                                "立行立改，长期坚持"))
+        return None
+    if not reason:
+        r.problem("延期理由" if r.has("延期理由") else "整改时限", tr(
+            "the deadline moves from {old} to {new}: that is an extension, and it needs its reason in the column "
+            "延期理由 (and may name who approved it in 延期批准人)", old=item.deadline, new=wanted))
+        return None
+    assert isinstance(wanted, date)
+    try:
+        extended = actions.extend(item, to=wanted, reason=reason, approved_by=approver or None, day=today, today=today,
+                                  batch_date=batch_date)
+    except Refused as exc:
+        r.problem(COLUMNS_OF_EXTENSION.get(next(iter(exc.fields.values()), ""), "整改时限"),
+                  exc.named(COLUMNS_OF_EXTENSION))
+        return None
+    return extended, True
 
 
 def progress_cells(r: Row, item: Item, today: date, batch_date: date | None) -> tuple[Item, int] | None:

@@ -6,8 +6,11 @@ a known item updates that item; any other row adds a new item.
 
 What a row can change:
 - plain fields, replaced when they differ: 反馈问题 (text), 牵头部门 (lead), 责任部门 (responsible,
-  ``等部门`` → and_others) and the first line of 整改时限 (the original deadline; refused for an
-  item with extensions or a close-out, whose records depend on it).
+  ``等部门`` → and_others).
+- 整改时限: its first line is the original deadline. A different one there moves the deadline: an
+  extension from the import day, as ``ledger extend`` records it, so the row needs its reason in
+  延期理由 (alias 延期原因) and may name who approved it in 延期批准人; refused for a closed item, an
+  ongoing one (立行立改，长期坚持) or a deadline that is not later than the one in force.
 - 整改进展: the exported lines must stay as they are; new lines added at the end, each
   ``YYYY-MM-DD text`` (optionally `` — who``), become progress notes.
 - 完成情况 / 销号时间 / 佐证材料: a close-out. An item the sheet marks 已销号 that is open in the
@@ -16,6 +19,7 @@ What a row can change:
   the ledger cannot be changed or undone by a sheet (``ledger reopen`` needs a reason).
 - The extension lines of 整改时限 and the look-back lines of 完成情况 are summaries: they must
   stay as exported (``ledger extend`` / ``ledger reopen`` record those, with their reasons).
+- A new item is recorded as added on the import day.
 
 Every row is checked before anything is written; the problems come out as
 ``FILE:SHEET:ROW:COLUMN: item ID: 列名: message`` and nothing is written unless there are none.
@@ -39,7 +43,7 @@ from ledger.sheet.columns import (
     AND_OTHERS,
     extension_line,
 )
-from ledger.sheet.history_cells import closeout_cells, progress_cells
+from ledger.sheet.history_cells import closeout_cells, extension_cells, progress_cells
 from ledger.sheet.plan import Change, Plan, Row
 from ledger.sheet.table import read_table
 from ledger.store.transaction import Transaction
@@ -124,18 +128,6 @@ def _plain_fields(ledger: Ledger, r: Row, item: Item | None) -> dict[str, Any] |
     return values if ok else None
 
 
-def _deadline_change(r: Row, item: Item, new: Any) -> bool:
-    if new == item.deadline:
-        return True
-    if item.extensions:
-        r.problem("整改时限", tr("the original deadline of an item with extensions cannot change; use ledger extend"))
-        return False
-    if item.closed is not None or item.history:
-        r.problem("整改时限", tr("the deadline of an item with a close-out on record cannot change"))
-        return False
-    return True
-
-
 def _plan_row(ledger: Ledger, r: Row, seen: dict[str, int], today: date, source: str) -> None:
     item_id = r.text("问题编号")
     if isinstance(r.value("问题编号"), date):
@@ -165,12 +157,11 @@ def _plan_row(ledger: Ledger, r: Row, seen: dict[str, int], today: date, source:
     batch = ledger.batch_of(item_id) if known else ledger.files[target].batch
     batch_date = batch.date if batch else None
     what: list[str]
+    wanted = fields.get("deadline")
     if original is not None:
-        if "deadline" in fields and not _deadline_change(r, original, fields["deadline"]):
-            return
+        fields.pop("deadline", None)  # a new deadline is an extension (below), never an edit of the original
         item = replace(original, **fields)
-        labels = {"text": "反馈问题", "lead": "牵头部门", "responsible": "责任部门", "and_others": "责任部门",
-                  "deadline": "整改时限"}
+        labels = {"text": "反馈问题", "lead": "牵头部门", "responsible": "责任部门", "and_others": "责任部门"}
         what = list(dict.fromkeys(labels[k] for k, v in fields.items() if getattr(original, k) != v))
     else:
         match = re.match(r"^(\d+)-", item_id)
@@ -180,11 +171,18 @@ def _plan_row(ledger: Ledger, r: Row, seen: dict[str, int], today: date, source:
             item = actions.new_item(item_id=item_id, text=fields["text"], lead=fields["lead"],
                                     responsible=list(fields["responsible"]), deadline=fields["deadline"],
                                     question=question, source=None if question else source, leader=None,
-                                    and_others=fields["and_others"])
+                                    and_others=fields["and_others"], added=today, today=today,
+                                    batch_date=batch_date)
         except Refused as exc:
             r.problem(None, exc.named(COLUMNS_OF_NEW))
             return
         what = []
+    extended = extension_cells(r, item, wanted, today, batch_date)
+    if extended is None:
+        return
+    item, did_extend = extended
+    if did_extend:
+        what.append(tr("extended to {to}", to=item.extensions[-1].to))
     progressed = progress_cells(r, item, today, batch_date)
     if progressed is None:
         return

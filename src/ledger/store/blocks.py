@@ -33,6 +33,10 @@ def _yaml(dash_column: int = 2) -> YAML:
     y.indent(mapping=2, sequence=dash_column + 2, offset=dash_column)
     y.width = 4096
     y.allow_unicode = True
+    # One date object used twice (a change dated today and recorded today) must not come out as an
+    # anchor and an alias: the reading parser refuses those.
+    aliases = y.representer.ignore_aliases
+    y.representer.ignore_aliases = lambda data: isinstance(data, date) or aliases(data)
     return y
 
 
