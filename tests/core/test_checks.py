@@ -119,7 +119,9 @@ def test_check_ids_invalid_and_duplicate() -> None:
 
 @pytest.mark.parametrize(("item", "expected"), [
     (make(lead=FIN, responsible=(FIN, ENV, PARKS)), []),
-    (make(lead="财政局", responsible=("财政局",)), []),  # an alias is a known name
+    (make(lead="财政局", responsible=("财政局",)), [  # an alias is for typing; the file names the unit
+        (0, ("items", 0, "lead"), "'财政局' is an alias of '区财政局': write the unit's name", "1-1"),
+        (0, ("items", 0, "responsible", 0), "'财政局' is an alias of '区财政局': write the unit's name", "1-1")]),
     (make(lead="", responsible=(FIN,)), []),  # an empty name is check_texts' business
     (make(lead="区财政", responsible=(FIN,)),
      [(0, ("items", 0, "lead"), "unknown unit '区财政'; did you mean 区财政局?", "1-1")]),
@@ -293,7 +295,7 @@ def test_run_all_collects_every_rule_in_order() -> None:
 
 
 def test_run_all_on_a_clean_ledger_finds_nothing() -> None:
-    items = placed(make(id="1-1", question=1), make(id="1-2", question=1, lead="财政局", responsible=(FIN, PARKS),
+    items = placed(make(id="1-1", question=1), make(id="1-2", question=1, lead=FIN, responsible=(FIN, PARKS),
                                                      status="closed", closed=GOOD_CLOSE), batch_date=D(2024, 5, 22))
     assert run_all(items, UNITS, [{"1": "prompt"}], where) == []
 

@@ -13,7 +13,7 @@ import typer
 
 from ledger.cli import common
 from ledger.cli.common import COMMANDS, settings
-from ledger.i18n import detect_language, set_language
+from ledger.i18n import detect_language, set_language, tr
 
 app = typer.Typer(
     name="ledger",
@@ -38,6 +38,13 @@ def main(
     if lang is not None and lang.lower() not in ("zh", "en") and not lang.lower().startswith("zh"):
         raise typer.BadParameter("use zh or en", param_hint="--lang")
     set_language(detect_language(lang))
+    from ledger.environment import BadVariable, check_all
+
+    try:
+        check_all()  # a bad LEDGER_* value is one line now, before the command does anything
+    except BadVariable as exc:
+        common.err(str(exc.message))
+        raise typer.Exit(code=2) from None
     settings.data = data
     from ledger.store import cache
 
@@ -46,7 +53,7 @@ def main(
 
 COMMAND_MODULES = {
     "check": "read", "list": "read", "show": "read",
-    "close": "write", "reopen": "write", "progress": "write", "extend": "write", "add": "write",
+    "close": "write", "reopen": "write", "progress": "write", "extend": "write", "add": "add",
     "log": "history", "undo": "history",
     "report": "reports", "bulletin": "reports", "export": "reports", "import": "reports",
     "git": "git", "merge-driver": "git",
@@ -103,9 +110,11 @@ if not common.console_script:
 def run() -> None:
     """The console script. Registers only the command asked for, and exits without tearing down
     every loaded object (on a large ledger that teardown alone costs tens of milliseconds);
-    output is flushed first."""
+    output is flushed first. A reader that has gone (``ledger list | head -1``) ends the command
+    quietly; a stdout that cannot be written (a full disk) is one error line."""
     import os
 
+    _open_standard_streams()
     if common.console_script:
         module = requested_module(sys.argv[1:])
         load_commands({module} if module else None)
@@ -114,9 +123,39 @@ def run() -> None:
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BrokenPipeError:
+        common.silence_stdout()
+        code = 0
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
     except BrokenPipeError:
+        common.silence_stdout()
+    except OSError as exc:
+        common.silence_stdout()
+        common.err(tr("cannot write the output: {reason}", reason=exc.strerror or exc))
+        code = code or 1
+    try:
+        sys.stderr.flush()
+    except OSError:
         pass
     os._exit(code)
+
+
+def _open_standard_streams() -> None:
+    """Started with stdin, stdout or stderr closed (``ledger list >&-``), the next file opened
+    would take its number, and output meant for the terminal would land in it (a lock file, the
+    ledger's temporary file): give each closed one /dev/null first."""
+    import os
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    if sys.stdout is None:
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115

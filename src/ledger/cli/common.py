@@ -15,9 +15,10 @@ import typer
 
 from ledger.core.dates import parse_date
 from ledger.core.model import Ledger
-from ledger.environment import today
+from ledger.environment import BadVariable, today
 from ledger.errors import LedgerError, Refused, UsageError
 from ledger.i18n import msg, tr
+from ledger.render.terminal import visible
 from ledger.store.load import load, require_valid
 
 
@@ -75,7 +76,7 @@ def guarded(func: F) -> F:
             # come with a message of their own (an import's bad rows) are all shown.
             shown = exc.problems if exc.message else exc.problems[:SHOWN_PROBLEMS]
             for problem in shown:
-                sys.stderr.write(problem.render() + "\n")
+                sys.stderr.write(visible(problem.render()) + "\n")
             if exc.message:
                 err(str(exc.message))
             elif len(exc.problems) > SHOWN_PROBLEMS:
@@ -84,11 +85,14 @@ def guarded(func: F) -> F:
             elif exc.problems:
                 sys.stderr.write(problem_count(len(exc.problems)) + "\n")
             raise typer.Exit(code=2 if isinstance(exc, UsageError) else 1) from None
+        except BadVariable as exc:
+            err(str(exc.message))
+            raise typer.Exit(code=2) from None
         except KeyboardInterrupt:
             err(tr("interrupted"))
             raise typer.Exit(code=130) from None
-        except BrokenPipeError:
-            sys.stderr.close()
+        except BrokenPipeError:  # the reader of our output has gone (`ledger list | head -1`): stop quietly
+            silence_stdout()
             raise typer.Exit(code=0) from None
 
     return wrapper  # type: ignore[return-value]
@@ -99,11 +103,50 @@ def problem_count(n: int) -> str:
 
 
 def err(message: str) -> None:
-    sys.stderr.write(f"{tr('Error')}: {message}\n")
+    """One error line on stderr; control characters in it (a typed name, a file name) are shown, not sent."""
+    sys.stderr.write(visible(f"{tr('Error')}: {message}") + "\n")
 
 
 def out(text: str) -> None:
-    sys.stdout.write(text)
+    """Write to stdout. A line (a message, a problem) is shown with its control characters made
+    visible; a document of many lines (json, csv, markdown, a table) is written as it is: the
+    renderers made it safe, and a valid ledger holds no control characters."""
+    if text.find("\n", 0, len(text) - 1) < 0:
+        text = visible(text)
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk behind `> file`, a device error: one line, not a traceback
+        raise LedgerError(msg("cannot write the output: {reason}", reason=exc.strerror or exc)) from None
+
+
+def out_bytes(data: bytes) -> None:
+    """Write bytes (a workbook, a csv with its byte-order mark) to stdout as they are."""
+    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise LedgerError(msg("cannot write the output: {reason}", reason=exc.strerror or exc)) from None
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null: what is still buffered for a reader that has gone is dropped, and
+    the flush on the way out cannot fail again."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's runner)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
 
 
 def data_dir() -> Path:
@@ -115,7 +158,11 @@ def data_dir() -> Path:
 def console() -> Any:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    class Quiet(Console):
+        def on_broken_pipe(self) -> None:  # rich would exit 1; ``guarded`` ends quietly
+            raise BrokenPipeError
+
+    return Quiet(highlight=False, soft_wrap=False)
 
 
 class Format(str, Enum):

@@ -33,6 +33,12 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
+BULLETIN_SUFFIXES = {".md": BulletinFormat.markdown, ".markdown": BulletinFormat.markdown,
+                     ".html": BulletinFormat.html, ".htm": BulletinFormat.html}
+EXPORT_SUFFIXES = {".xlsx": ExportFormat.xlsx, ".csv": ExportFormat.csv}
+"""-o FILE's extension decides the format; a --format that says otherwise is refused."""
+
+
 @command("report")
 def report_command(
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE",
@@ -57,7 +63,7 @@ def report_command(
 
     day = as_of_date(as_of)
     ledger = loaded()
-    report = build_report(ledger.items, ledger.units, day, by.value)
+    report = build_report(ledger.items_at(day), ledger.units, day, by.value)
     emit_report(report, fmt)
 
 
@@ -98,8 +104,10 @@ def emit_report(report: Report, fmt: Format) -> None:
     table.add_column(headers[0], footer=totals[0], no_wrap=True)  # a unit's name is never broken
     for (key, _), total in zip(COLUMNS[1:], totals[1:], strict=True):
         table.add_column(short_label(key), footer=total, justify="right", no_wrap=True)
+    from ledger.render.tables import plain
+
     for r in report.rows:
-        table.add_row(*(str(c) for c in display_cells(r)), style="red" if r.overdue else None)
+        table.add_row(*(plain(str(c)) for c in display_cells(r)), style="red" if r.overdue else None)
     console().print(table)
     out(" · ".join([tr("as of {date}", date=report.as_of.isoformat()), tr("slowest units first")]) + "\n")
     out(tr("On time / Late: closed on time / after the deadline · Due 30d: due within 30 days · "
@@ -109,10 +117,12 @@ def emit_report(report: Report, fmt: Format) -> None:
 @command("bulletin")
 def bulletin_command(
     period: Annotated[str, typer.Option("--period", metavar="YYYY-MM", help="The month to report on.")],
-    fmt: Annotated[BulletinFormat, typer.Option("--format", help="markdown, or one self-contained HTML page.")]
-    = BulletinFormat.markdown,
+    fmt: Annotated[BulletinFormat | None, typer.Option(
+        "--format", help="markdown, or one self-contained HTML page (default: from -o FILE's extension, else markdown).")]
+    = None,
     output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE",
-                                               help="Write to FILE instead of standard output.")] = None,
+                                               help="Write to FILE (.md or .html; - for standard output) "
+                                                    "instead of standard output.")] = None,
 ) -> None:
     """The monthly bulletin (营商环境建设通报): closed in the month (on time / late), became
     overdue, extensions, reopenings, progress notes, the still-overdue items by lead unit, ongoing
@@ -125,19 +135,24 @@ def bulletin_command(
 
       ledger bulletin --period 2024-08
 
-      ledger bulletin --period 2024-08 --format html -o 通报-2024-08.html
+      ledger bulletin --period 2024-08 -o 通报-2024-08.html
     """
+    from ledger.cli.output import check_target, chosen_format, write
     from ledger.environment import today
     from ledger.errors import UsageError
-    from ledger.reports.bulletin import build_bulletin, parse_period
+    from ledger.reports.bulletin import build_bulletin, parse_period, period_as_of
 
+    fmt = chosen_format(output, fmt, BULLETIN_SUFFIXES, BulletinFormat.markdown)
+    if output is not None and output != "-":
+        check_target(output, data_dir())
     try:
         parse_period(period)
     except ValueError:
         raise UsageError(tr("--period: {value!r} is not a month (use YYYY-MM, such as 2024-08)", value=period)) from None
     ledger = loaded()
     batch_days = [f.batch.date for f in ledger.files if f.batch is not None]
-    bulletin = build_bulletin(ledger.items, ledger.units, period, today(), min(batch_days) if batch_days else None)
+    items = ledger.items_at(period_as_of(period, today()))  # only what was in the ledger then
+    bulletin = build_bulletin(items, ledger.units, period, today(), min(batch_days) if batch_days else None)
     if fmt is BulletinFormat.html:
         from ledger.render.html import bulletin_html
 
@@ -146,39 +161,43 @@ def bulletin_command(
         from ledger.render.markdown import to_markdown
 
         text = to_markdown(bulletin)
-    write_output(text, output)
-
-
-def write_output(text: str, output: str | None) -> None:
-    """To stdout, or atomically to a file (never half-written)."""
     if output is None or output == "-":
         out(text)
-        return
-    write_bytes(Path(output), text.encode("utf-8"))
-    sys.stderr.write(tr("wrote {path}", path=output) + "\n")
+    else:
+        write(text.encode("utf-8"), output, ledger.data_dir)
 
 
 @command("export")
 def export_command(
-    output: Annotated[str, typer.Option("-o", "--output", metavar="FILE", help="The file to write.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="xlsx (Excel) or csv (UTF-8 with a BOM).")]
-    = ExportFormat.xlsx,
+    output: Annotated[str, typer.Option("-o", "--output", metavar="FILE",
+                                        help="The file to write (.xlsx or .csv; - for standard output).")],
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", help="xlsx (Excel) or csv (UTF-8 with a BOM) (default: from -o FILE's extension, else xlsx).")]
+    = None,
 ) -> None:
     """Export the ledger as the 整改台账 spreadsheet departments exchange.
 
     Columns: 序号, 问题编号, 反馈问题, 牵头部门, 责任部门, 整改时限, 整改进展, 完成情况, 销号时间,
     佐证材料. The xlsx has a frozen header, fitted widths, wrapped cells, overdue rows in red and a
     second sheet with the report by lead unit; the csv is UTF-8 with a BOM, so Excel shows the
-    Chinese. `ledger import` reads either back.
+    Chinese. `ledger import` reads either back. The file's extension says which (台账.csv is a
+    csv); -o - writes to standard output. An xlsx cell holds at most 32,767 characters: a longer
+    text is refused (a csv has no limit).
 
     Examples:
 
-      ledger export --format xlsx -o 台账.xlsx
+      ledger export -o 台账.xlsx
 
-      ledger export --format csv -o 台账.csv
+      ledger export -o 台账.csv
+
+      ledger export --format csv -o - | head
     """
+    from ledger.cli.output import check_target, chosen_format, write
     from ledger.environment import today
 
+    fmt = chosen_format(output, fmt, EXPORT_SUFFIXES, ExportFormat.xlsx)
+    if output != "-":
+        check_target(output, data_dir())
     ledger = loaded()
     day = today()
     if fmt is ExportFormat.csv:
@@ -190,8 +209,7 @@ def export_command(
         from ledger.sheet.export import to_xlsx
 
         data = to_xlsx(ledger.items, day, build_report(ledger.items, ledger.units, day, "lead"))
-    write_bytes(Path(output), data)
-    sys.stderr.write(tr("wrote {path}", path=output) + "\n")
+    write(data, output, ledger.data_dir, binary=fmt is ExportFormat.xlsx)
 
 
 @command("import")
@@ -205,8 +223,10 @@ def import_command(
     """Import a 台账 spreadsheet: add new items, update known ones in the columns the sheet has.
 
     Every row is checked first; problems print as FILE:SHEET:ROW:COLUMN: message and nothing is
-    written unless every row is valid. Text, lead, responsible units and the deadline are
-    replaced; new lines at the end of 整改进展 become progress notes; a row marked
+    written unless every row is valid. Text, lead and responsible units are replaced; a new
+    deadline in 整改时限 is an extension from today, with its reason in a column 延期理由 (and
+    who approved it in 延期批准人); new items are recorded as added today; new lines at the end
+    of 整改进展 become progress notes; a row marked
     已销号，销号人：NAME with 销号时间 and 佐证材料 closes an open item. Recorded history (notes,
     extensions, close-outs, look-backs) is never changed or removed by a sheet.
 
@@ -229,15 +249,30 @@ def import_command(
         plan = plan_import(ledger, path, today())
         if plan.problems:
             raise _problems(plan)
-    else:
-        notices: list[str] = []
-        with transaction(folder, notices) as txn:
+        _said(plan, dry_run)
+        return
+    from ledger.cli import common
+    from ledger.cli.write import recover_git, said_committed, start_commit
+    from ledger.store.journal import Interrupts
+
+    notices: list[str] = []
+    committer = start_commit(folder, commit)  # git's preconditions, before anything is written
+    with Interrupts(outlive=common.console_script) as interrupts:  # once the change is in, it is said
+        with transaction(folder, notices, committer, recover_git, interrupts) as txn:
             plan = plan_import(txn.ledger, path, today())
             if plan.problems:
                 raise _problems(plan)
-            apply(txn, plan)
+            apply(txn, plan)  # every file it changes lands at once, or none does
+            if committer is not None:
+                ids = [c.item.id for c in plan.changes]
+                committer.describe("import", path.name, ", ".join(ids[:5]) + (" …" if len(ids) > 5 else ""), items=ids)
         for notice in notices:
             sys.stderr.write(notice + "\n")
+        _said(plan, dry_run)
+        said_committed(committer)
+
+
+def _said(plan: Any, dry_run: bool) -> None:
     for change in plan.changes:
         if change.new:
             line = tr("would add {id}", id=change.item.id) if dry_run else tr("added {id}", id=change.item.id)
@@ -250,14 +285,6 @@ def import_command(
     if dry_run:
         summary += " " + tr("(dry run: nothing written)")
     out(summary + "\n")
-    if not dry_run and plan.changes:
-        from ledger.git.audit import commit_change, wants_commit
-
-        if commit if commit is not None else wants_commit(folder):
-            ids = [c.item.id for c in plan.changes]
-            listed = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
-            sha = commit_change(folder, [*txn.changed, *txn.extra_files], "import", path.name, listed, items=ids)
-            out(tr("committed {sha}", sha=sha) + "\n")
 
 
 def _problems(plan: Any) -> Exception:
@@ -266,13 +293,3 @@ def _problems(plan: Any) -> Exception:
     return LedgerError(tr("{n} rows of {path} have problems; nothing was written",
                           n=len({p.line for p in plan.problems}), path=display_path(plan.table.path)),
                        problems=plan.problems)
-
-
-def write_bytes(path: Path, data: bytes) -> None:
-    from ledger.errors import LedgerError
-    from ledger.store.safeio import atomic_write
-
-    try:
-        atomic_write(path, data)
-    except OSError as exc:
-        raise LedgerError(tr("cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)) from None

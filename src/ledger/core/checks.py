@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ledger.core.model import Item, Unit
+from ledger.core.texts import control_problem, text_problems
 from ledger.i18n import Message, msg
 
 
@@ -118,6 +119,22 @@ def check_texts(placed: list[PlacedItem]) -> Iterator[Finding]:
             yield Finding(p.file, ("items", p.index, "responsible"), msg("must not be empty"), item.id)
 
 
+def check_control_characters(placed: list[PlacedItem], units: list[Unit],
+                             questions: list[dict[str, str]]) -> Iterator[Finding]:
+    """No text holds a control character, nor a line break outside a long text (``core.texts``)."""
+    for p in placed:
+        for path, problem in text_problems(p.item):
+            yield Finding(p.file, ("items", p.index, *path), problem, p.item.id)
+    for i, unit in enumerate(units):
+        for path, problem in text_problems(unit):
+            yield Finding(-1, ("units", i, *path), problem)
+    for fi, prompts in enumerate(questions):
+        for key, text in prompts.items():
+            problem = control_problem(text, True) or control_problem(key, False)
+            if problem is not None:
+                yield Finding(fi, ("questions", key), problem)
+
+
 def _check_evidence(p: PlacedItem, base: tuple[Any, ...], evidence: tuple[Any, ...]) -> Iterator[Finding]:
     if not evidence:
         yield Finding(p.file, base, msg("a close-out needs at least one piece of evidence"), p.item.id)
@@ -185,6 +202,7 @@ def run_all(placed: list[PlacedItem], units: list[Unit], questions: list[dict[st
     findings += check_ids(placed, where)
     findings += check_units_exist(placed, units)
     findings += check_texts(placed)
+    findings += check_control_characters(placed, units, questions)
     findings += check_consistency(placed)
     findings += check_questions(placed, questions)
     return findings

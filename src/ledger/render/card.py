@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger.i18n import tr
-from ledger.render.tables import status_text
+from ledger.render.tables import plain, status_text
 
 
 def _evidence_line(ev: dict[str, Any]) -> str:
@@ -70,7 +70,7 @@ def item_card(data: dict[str, Any], batch: str | None, as_of: str) -> Group:
     ]
     for label, value in rows:
         if value != "":
-            fields.add_row(label, value)
+            fields.add_row(label, plain(value) if isinstance(value, str) else value)
     parts: list[Any] = [fields]
     events = _events(data)
     if events:
@@ -79,7 +79,7 @@ def item_card(data: dict[str, Any], batch: str | None, as_of: str) -> Group:
         history.add_column(tr("Record"), no_wrap=True)
         history.add_column(tr("Details"), overflow="fold")
         for day, kind, text in events:
-            history.add_row(day, kind, text)
+            history.add_row(day, kind, plain(text))
         parts += [Text(""), history]
     parts.append(Text(tr("as of {date}", date=as_of), style="dim"))
     return Group(*parts)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 
 from ledger import i18n
 from ledger.i18n import tr
@@ -19,8 +18,8 @@ from ledger.reports.by_unit import COLUMNS, display_cells
 
 
 def _cell(text: str) -> str:
-    """A Markdown table cell: pipes and newlines escaped, and no HTML let through."""
-    return _md_escape(escape(text, quote=False))
+    """A Markdown table cell: pipes and newlines escaped, and no HTML, link or emphasis let through."""
+    return _md_escape(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,15 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger.i18n import tr
+from ledger.render.terminal import visible
 
 WIDE_ENOUGH_FOR_UNITS = 110
+
+
+def plain(text: str) -> Text:
+    """Data as a cell of a rich table: shown as it is written, never read as rich markup
+    (``[link=…]``, ``[/x]``) and with its control characters made visible."""
+    return Text(visible(text))
 
 
 def status_label(row: dict[str, Any]) -> str:
@@ -57,10 +64,10 @@ def items_table(rows: Sequence[dict[str, Any]], console: Console, footer: str) -
     table.add_column(tr("Deadline"), no_wrap=True)
     table.add_column(tr("Status"), no_wrap=True)
     for r in rows:
-        cells: list[Any] = [r["id"], r["text"], r["lead"]]
+        cells: list[Any] = [plain(r["id"]), plain(r["text"]), plain(r["lead"])]
         if show_units:
-            cells.append(units_cell(r))
-        cells += [deadline_cell(r), status_text(r)]
+            cells.append(plain(units_cell(r)))
+        cells += [plain(deadline_cell(r)), status_text(r)]
         table.add_row(*cells, style="red" if r["overdue"] else None)
     return table
 
@@ -70,7 +77,8 @@ def items_plain(rows: Sequence[dict[str, Any]], width: int, footer: str) -> str:
     from ledger.render.terminal import table
 
     show_units = width >= WIDE_ENOUGH_FOR_UNITS
-    body = [[r["id"], r["text"], r["lead"], *([units_cell(r)] if show_units else []), deadline_cell(r), status_label(r)]
+    body = [[visible(c) for c in (r["id"], r["text"], r["lead"], *([units_cell(r)] if show_units else []),
+                                  deadline_cell(r), status_label(r))]
             for r in rows]
     caps = {2: 16, 3: 24} if show_units else {2: 16}
     return table(headers(show_units), body, 1, width, caps, footer)

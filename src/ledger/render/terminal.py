@@ -6,9 +6,25 @@ instead, in a few milliseconds, with the same columns and the same wrapping of l
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+
+HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""What a terminal must never receive raw: control characters (ESC starts the escape sequences
+that clear a screen or rewrite a title; newline is kept) and the bidirectional overrides that
+make text read differently from what it holds."""
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every character of ``HIDDEN`` written out as ``\\x1b`` / ``\\u202e``."""
+    return HIDDEN.sub(_shown, text) if HIDDEN.search(text) else text
 
 
 @lru_cache(maxsize=4096)

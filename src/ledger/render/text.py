@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,17 +28,39 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+CSV_GUARD = "'"
+CSV_GUARDED = frozenset("=+-@\t\r'")
+"""A text cell starting with one of these is written with a ``'`` before it: a spreadsheet opening
+the file would take ``=HYPERLINK(…)``, ``+1``, ``-1+1`` or ``@SUM(…)`` for a formula and run it.
+A cell that starts with ``'`` itself gets one too, so that reading the file back (``ledger import``)
+removes exactly one ``'`` wherever one was added, and nothing else."""
+
+
+def csv_text(value: Any) -> str:
+    """A cell of a CSV file: text guarded against formulas (see ``CSV_GUARDED``); numbers as they are."""
+    text = _cell(value)
+    if text[:1] in CSV_GUARDED and isinstance(value, str | list | tuple):
+        return CSV_GUARD + text
+    return text
+
+
 def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Any]], bom: bool = False) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(headers)
+    writer.writerow([csv_text(h) for h in headers])
     for r in rows:
-        writer.writerow([_cell(v) for v in r])
+        writer.writerow([csv_text(v) for v in r])
     return ("\ufeff" if bom else "") + buf.getvalue()
 
 
+MD_SPECIAL = re.compile(r"[\\|`*\[\]<>&]|\n")
+_MD = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "<br>"}
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """A Markdown table cell that shows exactly its text: no HTML (``<script>`` is ``&lt;script&gt;``),
+    no links or images (``[…](…)``), no emphasis or code; pipes escaped and newlines as ``<br>``."""
+    return MD_SPECIAL.sub(lambda m: _MD.get(m.group(), "\\" + m.group()), text)
 
 
 def to_markdown(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

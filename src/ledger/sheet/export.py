@@ -12,8 +12,10 @@ from typing import Any
 
 from ledger.core.model import Item
 from ledger.core.query import days_overdue
+from ledger.errors import LedgerError
 from ledger.i18n import tr
 from ledger.render.terminal import cell_width
+from ledger.render.text import CSV_GUARDED
 from ledger.reports.by_unit import COLUMNS, Report, display_cells
 from ledger.sheet.columns import HEADERS, SHEET_TITLE, sheet_row
 
@@ -22,6 +24,9 @@ WIDTHS = {"序号": (6, 6), "问题编号": (9, 12), "反馈问题": (30, 46), "
           "整改时限": (16, 24), "整改进展": (20, 40), "完成情况": (14, 28), "销号时间": (12, 12), "佐证材料": (14, 30)}
 OVERDUE_FILL = "FFC7CE"  # Excel's own "bad" style: light red fill, dark red text
 OVERDUE_FONT = "9C0006"
+XLSX_CELL_MAX = 32_767
+"""The most characters an xlsx cell holds: Excel cuts a longer text, and the cut text would come back
+through an import as an edit. A ledger with a longer cell is refused (a csv has no such limit)."""
 
 
 def to_csv(items: Sequence[Item], today: date) -> str:
@@ -42,9 +47,30 @@ def _width(value: Any) -> int:
     return max((cell_width(line) for line in text.split("\n")), default=0)
 
 
+def _text(cell: Any) -> None:
+    """A text cell stays text: never a formula (``=HYPERLINK(…)``), an error (``#N/A``) or a number,
+    and Excel keeps it text when the cell is edited (its quote prefix)."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if cell.value[:1] in CSV_GUARDED:
+            cell.quotePrefix = True
+
+
+def _too_long(rows: Sequence[tuple[Item, dict[str, Any]]]) -> None:
+    cells = [f"{item.id} ({header})" for item, row in rows for header, value in row.items()
+             if isinstance(value, str) and len(value) > XLSX_CELL_MAX]
+    if cells:
+        shown = ", ".join(cells[:10]) + (tr(" and {n} more", n=len(cells) - 10) if len(cells) > 10 else "")
+        raise LedgerError(tr("{cells}: over {limit} characters, the most an xlsx cell holds; nothing was written "
+                             "(a .csv export has no such limit)", cells=shown, limit=f"{XLSX_CELL_MAX:,}"))
+
+
 def to_xlsx(items: Sequence[Item], today: date, report: Report) -> bytes:
     """The workbook: the 台账 sheet (frozen header, fitted widths, wrapped cells, overdue rows in
-    red, a filter, A4 landscape) and a second sheet with the report by lead unit."""
+    red, a filter, A4 landscape) and a second sheet with the report by lead unit. Every text is a
+    text cell; a text over ``XLSX_CELL_MAX`` characters is refused, naming the items."""
+    rows = [(item, sheet_row(item, n, today)) for n, item in enumerate(items, 1)]
+    _too_long(rows)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -69,12 +95,12 @@ def to_xlsx(items: Sequence[Item], today: date, report: Report) -> bytes:
     late = NamedStyle("逾期", alignment=wrap, border=border, fill=late_fill, font=late_font)
     day_format = "yyyy-mm-dd"
     day_column = HEADERS.index("销号时间") + 1
-    for n, item in enumerate(items, 1):
-        row = sheet_row(item, n, today)
+    for n, (item, row) in enumerate(rows, 1):
         style = late if days_overdue(item, today) is not None else plain
         for k, (header, value) in enumerate(row.items(), 1):
             cell = ws.cell(row=n + 1, column=k, value=value)  # by position: ws[row] rescans the sheet
             cell.style = style
+            _text(cell)
             if k == day_column:
                 cell.number_format = day_format
             widths[header] = max(widths[header], _width(value))
@@ -101,6 +127,7 @@ def to_xlsx(items: Sequence[Item], today: date, report: Report) -> bytes:
     for r in [*report.rows, report.totals]:
         cells = display_cells(r)
         rs.append([cells[0], *(r.as_dict()[key] for key, _ in COLUMNS[1:-1]), r.close_rate])
+        _text(rs.cell(row=rs.max_row, column=1))  # a unit's name
         rs.cell(row=rs.max_row, column=len(COLUMNS)).number_format = "0.0%"
         if r.overdue and r.kind != "total":
             for cell in rs[rs.max_row]:
