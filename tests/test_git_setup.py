@@ -26,6 +26,8 @@ data/items/*.yml merge=ledger
 
 
 LINES = "data/*.yaml merge=ledger, data/items/*.yaml merge=ledger, data/items/*.yml merge=ledger"
+UNTRACKED = (".gitattributes: not committed yet: commit it (git add .gitattributes && git commit) so that every "
+             "clone merges the ledger item by item\n")
 
 
 def hook_text(chained: bool = False) -> str:
@@ -61,7 +63,8 @@ def test_setup_registers_the_driver_and_the_hook(shipped) -> None:
     assert result.stdout == (
         f".gitattributes: added {LINES}\n"
         f"git config merge.ledger.driver: {LEDGER} merge-driver %O %A %B %P\n"
-        ".git/hooks/pre-commit: installed (runs ledger check on the staged ledger files)\n")
+        ".git/hooks/pre-commit: installed (runs ledger check on the staged ledger files)\n"
+        + UNTRACKED)
     assert (shipped.root / ".gitattributes").read_text(encoding="utf-8") == ATTRIBUTES
     assert config(shipped.root) == ("merge.ledger.name ledger: item-level merge of ledger YAML files\n"
                                     f"merge.ledger.driver {LEDGER} merge-driver %O %A %B %P\n")
@@ -78,7 +81,8 @@ def test_setup_is_idempotent_and_uninstall_removes_exactly_what_it_added(shipped
     assert again.stdout == (
         f".gitattributes: already has {LINES}\n"
         f"git config merge.ledger.driver: already {LEDGER} merge-driver %O %A %B %P\n"
-        ".git/hooks/pre-commit: already installed\n")
+        ".git/hooks/pre-commit: already installed\n"
+        + UNTRACKED)
     assert state(shipped.root) == once
     result = shipped("git", "setup", "--uninstall")
     assert result.stdout == (f".gitattributes: removed {LINES}\n"

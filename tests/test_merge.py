@@ -310,7 +310,8 @@ ITEMS = ("1-1", "1-2", "1-3")
 def histories(draw: st.DrawFn) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Two departments' commands on one base: progress anywhere (theirs dated after ours, as
     when they pull before writing), closes and extensions on items the other side leaves alone."""
-    final = {i: draw(st.sampled_from([None, "close", "extend"])) for i in ITEMS}
+    final = {i: draw(st.sampled_from([None, "close", "extend"] if i != "1-2" else [None, "close"]))
+             for i in ITEMS}  # 1-2 is ongoing: it has no deadline to extend
     owner = {i: draw(st.sampled_from(["ours", "theirs"])) for i in ITEMS}
     sides: dict[str, list[tuple[str, ...]]] = {"ours": [], "theirs": []}
     for name, month in (("ours", "08"), ("theirs", "09")):
@@ -372,7 +373,7 @@ def test_the_driver_writes_the_result_into_ours_and_reports_conflicts(tmp_path: 
     assert "<<<<<<< ours\n# ledger: conflict in item 1-1, field closed.by" in files["ours"].read_text(encoding="utf-8")
 
 
-def test_the_driver_merges_other_data_files_line_by_line(tmp_path: Path) -> None:
+def test_the_driver_merges_units_unit_by_unit_and_other_data_files_line_by_line(tmp_path: Path) -> None:
     from ledger.git.driver import run_driver
 
     assert _git_merge_file_available()
@@ -382,9 +383,16 @@ def test_the_driver_merges_other_data_files_line_by_line(tmp_path: Path) -> None
     files["ours"].write_text(UNITS + "  - name: 区营商办\n    kind: district\n", encoding="utf-8")
     files["theirs"].write_text(UNITS.replace("aliases: [财政局]", "aliases: [财政局, 区财政]"), encoding="utf-8")
     clean, lines = run_driver(files["base"], files["ours"], files["theirs"], "data/departments.yaml", cwd=tmp_path)
-    assert clean and lines == ["data/departments.yaml: not an items file; merged line by line"]
+    assert clean and lines == []
     assert files["ours"].read_text(encoding="utf-8") == UNITS.replace(
         "aliases: [财政局]", "aliases: [财政局, 区财政]") + "  - name: 区营商办\n    kind: district\n"
+
+    files["base"].write_text("commit: false\n#\n#\n# 设置\n", encoding="utf-8")
+    files["ours"].write_text("commit: true\n#\n#\n# 设置\n", encoding="utf-8")
+    files["theirs"].write_text("commit: false\n#\n#\n# 设置（已核对）\n", encoding="utf-8")
+    clean, lines = run_driver(files["base"], files["ours"], files["theirs"], "data/settings.yaml", cwd=tmp_path)
+    assert clean and lines == ["data/settings.yaml: not an items file; merged line by line"]
+    assert files["ours"].read_text(encoding="utf-8") == "commit: true\n#\n#\n# 设置（已核对）\n"
 
     files["ours"].write_text("items: [\n", encoding="utf-8")
     clean, lines = run_driver(files["base"], files["ours"], files["theirs"], "data/items.yaml", cwd=tmp_path)

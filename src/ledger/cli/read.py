@@ -37,7 +37,8 @@ def check_command(
     """Validate the ledger: schema, unique ids, known units, real dates, consistency, evidence.
 
     Prints every problem, one line each as FILE:LINE:COL: item ID: field: message, then a
-    count, and exits 1 if there is any.
+    count, and exits 1 if there is any. Evidence files and folders that no close-out refers to
+    (orphans) are named on stderr; they do not fail the check.
 
     Example: ledger check
     """
@@ -55,7 +56,22 @@ def check_command(
     if problems:
         out(problem_count(len(problems)) + "\n")
         raise typer.Exit(code=1)
+    if evidence:
+        _report_orphans(ledger)
     out(tr("ok: {items} items, {units} units, no problems", items=len(ledger.items), units=len(ledger.units)) + "\n")
+
+
+def _report_orphans(ledger: Any) -> None:
+    """Evidence nobody refers to, one notice each on stderr: not a problem of the ledger (its
+    records are all true), so the exit code stays 0."""
+    from ledger.errors import display_path
+    from ledger.store.evidence_orphans import orphans
+
+    for path, is_folder in orphans(ledger):
+        line = (tr("{path}: an evidence folder that no close-out refers to (orphaned)", path=display_path(path))
+                if is_folder else
+                tr("{path}: an evidence file that no close-out refers to (orphaned)", path=display_path(path)))
+        sys.stderr.write(line + "\n")
 
 
 @command("list")
@@ -109,7 +125,7 @@ def list_command(
         due_before=optional_date(due_before, "--due-before"), due_after=optional_date(due_after, "--due-after"),
         search=search,
     )
-    rows = [row(item, day) for item in select(ledger.items, filters)]
+    rows = [row(item, day) for item in select(ledger.items_at(day), filters)]
     emit_rows(rows, fmt, day.isoformat(), None if show_all else (limit or TABLE_LIMIT))
 
 
@@ -171,7 +187,7 @@ def show_command(
 
     day = as_of_date(as_of)
     ledger = loaded()
-    item = ledger.get(item_id)
+    item = ledger.get_at(item_id, day)
     data = detail(item, day)
     file = ledger.files[ledger.index()[item.id][0]]
     batch = file.batch

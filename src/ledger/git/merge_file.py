@@ -21,6 +21,7 @@ around the item's two blocks, with a ``# ledger: conflict in item 2-8, field clo
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ledger.core.model import Item
@@ -44,7 +45,7 @@ class MergeResult:
 # ----------------------------------------------------------------------------- the whole file
 
 @dataclass(slots=True)
-class _Plan:
+class Plan:
     """What goes where: the output's items in order, each with its block lines."""
 
     kind: dict[str, str] = field(default_factory=dict)  # ours | theirs | merged | delete | conflict | gone
@@ -68,10 +69,10 @@ def _merge(base: str, ours: str, theirs: str, context: Context | None) -> MergeR
     b, o, t = side_of(base, "base"), side_of(ours, "ours"), side_of(theirs, "theirs")
     nl = "\r\n" if o.lines and o.lines[0].endswith("\r\n") else "\n"
     if not o.order or not t.order:
-        return _whole_file(base, ours, theirs, context)
-    plan = _plan(b, o, t, nl)
+        return whole_file(base, ours, theirs, context)
+    plan = plan_of(b, o, t, nl)
     head_conflicts: list[Conflict] = []
-    text = _emit(b, o, t, plan, nl, head_conflicts)
+    text = emit(b, o, t, plan, nl, head_conflicts)
     conflicts = head_conflicts + [c for cs in plan.conflicts.values() for c in cs]
     if conflicts:
         return MergeResult(text, conflicts, plan.merged_ids)
@@ -88,13 +89,13 @@ def _merge(base: str, ours: str, theirs: str, context: Context | None) -> MergeR
             plan.conflicts.setdefault(problem.item, []).append(Conflict(problem.item, problem.field, reason=reason))
         else:
             file_level.append(Conflict(problem.item, problem.field, reason=reason))
-    text = _emit(b, o, t, plan, nl, head_conflicts)
+    text = emit(b, o, t, plan, nl, head_conflicts)
     if file_level:
-        text = _region([NOTE + c.note() + nl for c in file_level], [], [], nl) + text
+        text = region([NOTE + c.note() + nl for c in file_level], [], [], nl) + text
     return MergeResult(text, file_level + [c for cs in plan.conflicts.values() for c in cs], plan.merged_ids)
 
 
-def _reads_back(text: str, b: Side, o: Side, t: Side, plan: _Plan) -> bool:
+def _reads_back(text: str, b: Side, o: Side, t: Side, plan: Plan) -> bool:
     """The merged text holds exactly the intended items, in order, and the chosen header."""
     from ledger.store.validate import validate_item
 
@@ -117,7 +118,7 @@ def _reads_back(text: str, b: Side, o: Side, t: Side, plan: _Plan) -> bool:
     return True
 
 
-def _whole_file(base: str, ours: str, theirs: str, context: Context | None) -> MergeResult:
+def whole_file(base: str, ours: str, theirs: str, context: Context | None) -> MergeResult:
     """A side without items (a new or emptied file): only a one-sided change merges."""
     if ours == theirs or theirs == base:
         return MergeResult(ours, [])
@@ -126,8 +127,10 @@ def _whole_file(base: str, ours: str, theirs: str, context: Context | None) -> M
     raise Unmergeable("a side has no items")
 
 
-def _plan(b: Side, o: Side, t: Side, nl: str) -> _Plan:
-    plan = _Plan()
+def plan_of(b: Side, o: Side, t: Side, nl: str, both: Callable[[str, Side, Side, Side, Plan, str], None] | None = None
+            ) -> Plan:
+    """What becomes of each entry; ``both`` merges one changed on both sides (default: an item)."""
+    plan, both = Plan(), both or _merge_both
     for item_id in [*o.order, *(i for i in t.order if i not in o.raw), *(i for i in b.order
                                                                         if i not in o.raw and i not in t.raw)]:
         in_b, in_o, in_t = item_id in b.raw, item_id in o.raw, item_id in t.raw
@@ -138,7 +141,7 @@ def _plan(b: Side, o: Side, t: Side, nl: str) -> _Plan:
             elif in_b and oi == bi:
                 plan.kind[item_id] = "theirs"
             else:
-                _merge_both(item_id, b, o, t, plan, nl)
+                both(item_id, b, o, t, plan, nl)
         elif in_o:
             if not in_b:
                 plan.kind[item_id] = "ours"
@@ -160,7 +163,7 @@ def _plan(b: Side, o: Side, t: Side, nl: str) -> _Plan:
     return plan
 
 
-def _merge_both(item_id: str, b: Side, o: Side, t: Side, plan: _Plan, nl: str) -> None:
+def _merge_both(item_id: str, b: Side, o: Side, t: Side, plan: Plan, nl: str) -> None:
     from ledger.store.validate import validate_item
 
     items: dict[str, Item | None] = {}
@@ -220,7 +223,7 @@ def _ended(lines: list[str], nl: str) -> list[str]:
     return lines
 
 
-def _region(notes: list[str], ours: list[str], theirs: list[str], nl: str) -> str:
+def region(notes: list[str], ours: list[str], theirs: list[str], nl: str) -> str:
     return "".join([MARK_OURS + nl, *notes, *_ended(ours, nl), MARK_SPLIT + nl, *_ended(theirs, nl), MARK_THEIRS + nl])
 
 
@@ -233,10 +236,10 @@ def _pick(base: list[str], ours: list[str], theirs: list[str], what: str, nl: st
         return _with_newline(theirs, nl)
     conflict = Conflict(None, what, reason=f"both sides changed the file's {what} differently")
     conflicts.append(conflict)
-    return [_region([NOTE + conflict.note() + nl], ours, _with_newline(theirs, nl), nl)]
+    return [region([NOTE + conflict.note() + nl], ours, _with_newline(theirs, nl), nl)]
 
 
-def _emit(b: Side, o: Side, t: Side, plan: _Plan, nl: str, head_conflicts: list[Conflict]) -> str:
+def emit(b: Side, o: Side, t: Side, plan: Plan, nl: str, head_conflicts: list[Conflict], separate: bool = True) -> str:
     head_conflicts.clear()
     # The output's items in order: ours' order, then each of theirs' new items after the item it
     # follows in theirs (past the items ours added there, so that ours' come first).
@@ -263,7 +266,7 @@ def _emit(b: Side, o: Side, t: Side, plan: _Plan, nl: str, head_conflicts: list[
             block = plan.merged[item_id]
         else:
             notes = [NOTE + c.note() + nl for c in plan.conflicts[item_id]]
-            block = [_region(notes, o.block(item_id) if in_ours else [],
+            block = [region(notes, o.block(item_id) if in_ours else [],
                              _with_newline(t.block(item_id), nl) if item_id in t.raw else [], nl)]
         pieces.append((gap, block))
     out = _pick(b.prefix, o.prefix, t.prefix, "header", nl, head_conflicts)
@@ -271,7 +274,7 @@ def _emit(b: Side, o: Side, t: Side, plan: _Plan, nl: str, head_conflicts: list[
         if k == 0:
             while gap and not gap[0].strip():
                 gap = gap[1:]
-        elif not gap or gap[0].strip():
+        elif separate and (not gap or gap[0].strip()):  # a blank line between blocks
             gap = [nl, *gap]
         out = _ended(out, nl) + gap + block
     trailer = _pick(b.suffix, o.suffix, t.suffix, "end", nl, head_conflicts)

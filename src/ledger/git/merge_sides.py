@@ -1,4 +1,4 @@
-"""One side of a three-way merge (base, ours, theirs): its items by id, each with its block of lines."""
+"""One side of a three-way merge (base, ours, theirs): its items (or units) by id, each with its block of lines."""
 
 from __future__ import annotations
 
@@ -47,7 +47,23 @@ def _block_ranges(lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
     return [item_block_range(lines, starts, k) for k in range(len(starts))]
 
 
-def side_of(text: str, name: str) -> Side:
+def _sequence_starts(text: str, key: str) -> list[int]:
+    """The first line (1-based) of each entry of the top-level sequence ``key``."""
+    import yaml
+
+    loader = yaml.CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key and isinstance(value_node, yaml.SequenceNode):
+            return [n.start_mark.line + 1 for n in value_node.value]
+    return []
+
+
+def side_of(text: str, name: str, key: str = "items", id_field: str = "id") -> Side:
+    """One side's entries of the list ``key`` (``items`` by ``id``; ``units`` by ``name``)."""
     lines = text.splitlines(keepends=True)
     if not text.strip():
         return Side(name, lines, {}, {}, [], {})
@@ -57,10 +73,10 @@ def side_of(text: str, name: str) -> Side:
         where = f"line {exc.line}: " if exc.line else ""
         raise Unmergeable(f"{name}: {where}{exc.message}") from None
     data = parsed.data
-    raw_items = data.get("items") or []
-    if not isinstance(raw_items, list) or len(raw_items) != len(parsed.item_lines):
-        raise Unmergeable(f"{name}: items: is not a list")
-    starts = parsed.item_lines
+    raw_items = data.get(key) or []
+    starts = parsed.item_lines if key == "items" else _sequence_starts(text, key)
+    if not isinstance(raw_items, list) or len(raw_items) != len(starts):
+        raise Unmergeable(f"{name}: {key}: is not a list")
     if any(b <= a for a, b in pairwise(starts)) or any(
             not lines[s - 1].lstrip().startswith("-") for s in starts):
         raise Unmergeable(f"{name}: items are not written one block each")
@@ -68,13 +84,13 @@ def side_of(text: str, name: str) -> Side:
     order: list[str] = []
     ranges: dict[str, tuple[int, int]] = {}
     for value, span in zip(raw_items, _block_ranges(lines, starts), strict=True):
-        item_id = value.get("id") if isinstance(value, dict) else None
+        item_id = value.get(id_field) if isinstance(value, dict) else None
         if not isinstance(item_id, str | int):
-            raise Unmergeable(f"{name}: line {span[0] + 1}: an item without an id")
+            raise Unmergeable(f"{name}: line {span[0] + 1}: an entry without {id_field}")
         item_id = str(item_id)
         if item_id in raw:
-            raise Unmergeable(f"{name}: item {item_id} appears twice")
+            raise Unmergeable(f"{name}: {item_id} appears twice")
         raw[item_id], ranges[item_id] = value, span
         order.append(item_id)
-    head = {k: v for k, v in data.items() if k != "items"}
+    head = {k: v for k, v in data.items() if k != key}
     return Side(name, lines, head, raw, order, ranges)

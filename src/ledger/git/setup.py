@@ -8,12 +8,19 @@
 - a ``pre-commit`` hook that runs ``ledger check`` on the staged ledger files.  A hook that is
   already there is kept: it is renamed ``pre-commit.before-ledger`` and runs first.
 
+Everything that could stop it is checked before anything is written: a ``core.hooksPath`` set
+outside the repository (a global hooks folder: a hook there would run in every repository) is
+refused with what to do instead.  The patterns are quoted as git reads them (a data folder with a
+space), and git is asked afterwards whether they really apply.  A ``.gitattributes`` that is not
+committed is pointed out: the other clones need it.
+
 What git then runs is in ``driver``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -33,8 +40,18 @@ KEPT_HOOK = "pre-commit.before-ledger"
 
 def attribute_lines(data_rel: str) -> list[str]:
     """The ``.gitattributes`` lines for a data folder at ``data_rel`` in the repository."""
-    prefix = "/" if data_rel == "." else f"{data_rel}/"
-    return [f"{prefix}*.yaml merge={DRIVER}", f"{prefix}items/*.yaml merge={DRIVER}", f"{prefix}items/*.yml merge={DRIVER}"]
+    prefix = "/" if data_rel == "." else re.sub(r"([*?\[\\]|^!)", r"\\\1", data_rel) + "/"  # globs escaped
+    return [f"{_quoted(prefix + glob)} merge={DRIVER}" for glob in ("*.yaml", "items/*.yaml", "items/*.yml")]
+
+
+def _quoted(pattern: str) -> str:
+    """A pattern as ``.gitattributes`` reads it: C-quoted when it holds a blank, a quote, a
+    backslash or a control character, or starts with ``#`` (else it would be cut or a comment)."""
+    if not re.search(r'[\s"\\\x00-\x1f\x7f]|^#', pattern):
+        return pattern
+    escaped = "".join({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n"}.get(ch) or
+                      (f"\\{ord(ch):03o}" if ord(ch) < 32 or ord(ch) == 127 else ch) for ch in pattern)
+    return f'"{escaped}"'
 
 
 def ledger_command() -> str:
@@ -78,7 +95,46 @@ def setup(data_dir: Path) -> list[str]:
     root = repo_root(data_dir)
     data_rel = relative(data_dir, root)
     command = ledger_command()
-    return [*_add_attributes(root, data_rel), *_set_config(root, command), *_install_hook(root, data_rel, command)]
+    _preflight(root)
+    done = [*_add_attributes(root, data_rel), *_set_config(root, command), *_install_hook(root, data_rel, command)]
+    return done + _commit_advice(root)
+
+
+def _preflight(root: Path) -> None:
+    """Refuse, before writing anything, what would make setup fail half-way or harm other repositories."""
+    found = git(root, "config", "--show-scope", "--show-origin", "--get", "core.hooksPath", check=False)
+    scope, _, rest = text(found).partition("\t")
+    origin, _, value = rest.partition("\t")
+    if found.returncode == 0 and scope not in ("local", "worktree"):
+        raise LedgerError(tr(
+            "core.hooksPath is set outside this repository ({origin}: {path}): a hook installed there would run in "
+            "every repository; nothing was changed. Give this repository its own hooks folder with "
+            "`git config --local core.hooksPath .git/hooks` (copy into it the global hooks it still needs), "
+            "then run `ledger git setup` again",
+            origin=origin.removeprefix("file:") or scope, path=value))
+    hook = hook_path(root)
+    kept = hook.with_name(KEPT_HOOK)
+    if hook.exists() and not _is_ours(hook) and kept.exists():
+        raise LedgerError(tr("{hook}: both {hook} and {kept} exist and are not ledger's; move one away and run "
+                             "setup again", hook=_shown(hook, root), kept=kept.name))
+
+
+def _registered(root: Path, data_rel: str) -> list[str]:
+    """The ledger files git would not merge with the driver (``git check-attr``), as paths."""
+    base = "" if data_rel == "." else data_rel + "/"
+    paths = [f"{base}items.yaml", f"{base}departments.yaml", f"{base}items/a.yaml", f"{base}items/a.yml"]
+    fields = git(root, "check-attr", "-z", "merge", "--", *paths).stdout.decode("utf-8", "replace").split("\0")
+    return [fields[k] for k in range(0, len(fields) - 2, 3) if fields[k + 2] != DRIVER]
+
+
+def _commit_advice(root: Path) -> list[str]:
+    status = text(git(root, "status", "--porcelain", "--", ".gitattributes", check=False))
+    if status.startswith("??"):
+        return [tr("{path}: not committed yet: commit it (git add .gitattributes && git commit) so that every "
+                   "clone merges the ledger item by item", path=".gitattributes")]
+    if status:
+        return [tr("{path}: a tracked file: commit the change to share it with the other clones", path=".gitattributes")]
+    return []
 
 
 def uninstall(data_dir: Path) -> list[str]:
@@ -106,6 +162,7 @@ def _block(lines: list[str]) -> tuple[int, int] | None:
 
 def _add_attributes(root: Path, data_rel: str) -> list[str]:
     path = root / ".gitattributes"
+    before = path.read_bytes() if path.exists() else None
     lines = _read_lines(path)
     span = _block(lines)
     ours = lines[span[0] + 1:span[1] - 1] if span else []
@@ -113,14 +170,25 @@ def _add_attributes(root: Path, data_rel: str) -> list[str]:
     wanted = attribute_lines(data_rel)
     missing = [line for line in wanted if line not in {x.strip() for x in outside}]
     if missing == ours and (span or not missing):
-        return [tr("{path}: already has {lines}", path=".gitattributes", lines=", ".join(wanted))]
-    block = [ATTR_BEGIN, *missing, ATTR_END] if missing else []
-    if span:
-        lines[span[0]:span[1]] = block
+        done = tr("{path}: already has {lines}", path=".gitattributes", lines=", ".join(wanted))
     else:
-        lines += block
-    _write_lines(path, lines)
-    return [tr("{path}: added {lines}", path=".gitattributes", lines=", ".join(missing))]
+        block = [ATTR_BEGIN, *missing, ATTR_END] if missing else []
+        if span:
+            lines[span[0]:span[1]] = block
+        else:
+            lines += block
+        _write_lines(path, lines)
+        done = tr("{path}: added {lines}", path=".gitattributes", lines=", ".join(missing))
+    unmatched = _registered(root, data_rel)
+    if unmatched:  # another line (below ours, or in .git/info/attributes) overrides them: put the file back
+        if before is None:
+            path.unlink(missing_ok=True)
+        elif path.read_bytes() != before:
+            path.write_bytes(before)
+        raise LedgerError(tr("{path}: git would still not merge {files} with the ledger driver (another attributes "
+                             "line sets their merge attribute); nothing was changed", path=".gitattributes",
+                             files=", ".join(unmatched)))
+    return [done]
 
 
 def _remove_attributes(root: Path) -> list[str]:
@@ -182,10 +250,7 @@ def _install_hook(root: Path, data_rel: str, command: str) -> list[str]:
     shown = _shown(hook, root)
     out: list[str] = []
     if hook.exists() and not _is_ours(hook):
-        if kept.exists():
-            raise LedgerError(tr("{hook}: both {hook} and {kept} exist and are not ledger's; move one away and run "
-                                 "setup again", hook=shown, kept=kept.name))
-        hook.rename(kept)
+        hook.rename(kept)  # _preflight made sure the name is free
         out.append(tr("{hook}: the hook that was there is kept as {kept} and runs first", hook=shown, kept=kept.name))
     script = hook_script(data_rel, command, kept.exists())
     if hook.exists() and hook.read_text(encoding="utf-8") == script:

@@ -28,12 +28,15 @@ MAX_NAME_BYTES = 200
 
 
 def max_bytes() -> int:
-    return int(float(os.environ.get("LEDGER_EVIDENCE_MAX_MB", DEFAULT_MAX_MB)) * 1024 * 1024)
+    from ledger.environment import evidence_max_bytes
+
+    return evidence_max_bytes()  # LEDGER_EVIDENCE_MAX_MB
 
 
 def safe_name(name: str) -> str:
-    """A file name with no separators, control characters or leading dots, and short enough
+    """A file name in NFC with no separators, control characters or leading dots, and short enough
     (in characters and in UTF-8 bytes) to be created with a ``-N`` suffix."""
+    name = unicodedata.normalize("NFC", name)  # one spelling: NFD and NFC names collide on macOS and Windows
     cleaned = "".join("_" if unicodedata.category(ch).startswith("C") or ch in "/\\:" else ch for ch in name)
     cleaned = re.sub(r"\s+", " ", cleaned).strip().lstrip(".")
     cleaned = cleaned[:MAX_NAME_CHARS]
@@ -70,11 +73,42 @@ def _open_regular(path: Path) -> int:
 
 
 def _sha256(path: Path) -> str:
+    fd = _open_regular(path)
+    try:
+        return _digest(fd)
+    finally:
+        os.close(fd)
+
+
+def _digest(fd: int) -> str:
+    """The sha256 of what is left to read from ``fd`` (left open)."""
     digest = hashlib.sha256()
-    with os.fdopen(_open_regular(path), "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
+    for chunk in iter(lambda: os.read(fd, 1 << 20), b""):
+        digest.update(chunk)
     return digest.hexdigest()
+
+
+def _same_content(item_fd: int, src_fd: int, names: set[str]) -> tuple[str, int, str] | None:
+    """A regular file among ``names`` in the item's folder with the source's content: (name, size,
+    sha256). Only files of the same size are hashed; links and other kinds are never opened."""
+    size, found = os.fstat(src_fd).st_size, None
+    for entry in sorted(set(os.listdir(item_fd)) & names):
+        try:
+            info = os.stat(entry, dir_fd=item_fd, follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+                continue
+            if found is None:
+                found = _digest(src_fd)
+                os.lseek(src_fd, 0, os.SEEK_SET)
+            fd = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=item_fd)
+            try:
+                if stat.S_ISREG(os.fstat(fd).st_mode) and _digest(fd) == found:
+                    return entry, size, found
+            finally:
+                os.close(fd)
+        except OSError:
+            continue
+    return None
 
 
 def check_source(path: Path) -> os.stat_result:
@@ -127,12 +161,15 @@ def _remove_if_made(data_dir: Path, folder_name: str, root_fd: int, made_item: b
         pass
 
 
-def store(data_dir: Path, item_id: str, source: Path) -> tuple[Evidence, Path]:
+def store(data_dir: Path, item_id: str, source: Path, recorded: set[str] | None = None) -> tuple[Evidence, Path | None]:
     """Copy ``source`` into the item's evidence folder; returns the record and the new file.
 
     The folders ``evidence/`` and ``evidence/<id>/`` are opened without following links and the
     file is created inside them with O_EXCL | O_NOFOLLOW, so nothing is ever written outside the
-    evidence folder nor over an existing file.
+    evidence folder nor over an existing file.  A file with the same content (sha256) already in
+    the item's folder and ``recorded`` (as ``evidence/<id>/<name>``: already part of the ledger,
+    so already committed with it) is recorded instead of a second copy: the new file is then None.
+    A name whose NFC form is taken gets a ``-N`` suffix like a name that is taken.
     """
     check_source(source)
     folder_name = safe_name(item_id)
@@ -151,9 +188,16 @@ def store(data_dir: Path, item_id: str, source: Path) -> tuple[Evidence, Path]:
     try:
         root_fd, made_root = _subfolder(None, data_dir, EVIDENCE_FOLDER)
         item_fd, made_item = _subfolder(root_fd, data_dir / EVIDENCE_FOLDER, folder_name)
+        prefix = f"{EVIDENCE_FOLDER}/{folder_name}/"
+        same = _same_content(item_fd, src_fd, {p[len(prefix):] for p in recorded or () if p.startswith(prefix)})
+        if same is not None:
+            return Evidence(file=f"{EVIDENCE_FOLDER}/{folder_name}/{same[0]}", size=same[1], sha256=same[2]), None
+        taken = {unicodedata.normalize("NFC", entry) for entry in os.listdir(item_fd)}
         candidate, n = name, 1
         while True:
             try:
+                if candidate in taken:
+                    raise FileExistsError
                 fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644,
                              dir_fd=item_fd)
                 break
@@ -208,7 +252,10 @@ def verify_all(ledger: Ledger) -> list[Problem]:
             for field, closeout in closeouts:
                 for ev in closeout.evidence:
                     if ev.file is not None:
-                        message = _verify_one(ledger.data_dir, root, ev)
+                        try:
+                            message = _verify_one(ledger.data_dir, root, ev)
+                        except OSError as exc:  # a path too long for the system (PATH_MAX), a folder we may not read
+                            message = tr("evidence {path}: {reason}", path=ev.file, reason=exc.strerror or exc)
                         if message:
                             problems.append(Problem(str(f.path), message, f.item_lines[index], None, item.id, field))
     return problems

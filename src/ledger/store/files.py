@@ -17,7 +17,10 @@ SETTINGS_FILE = "settings.yaml"
 
 def find_data_dir(explicit: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
     """``--data`` or ``LEDGER_DATA`` if given, else the ``data/`` folder of the nearest
-    directory (walking up from the working directory) that has one with a ledger in it."""
+    directory (walking up from the working directory) that has one with a ledger in it.
+
+    The walk stops at the top of the git working tree it starts in (the first folder with a
+    ``.git`` entry), so a ``data/`` planted above a repository is never used; no git is run."""
     chosen = explicit or os.environ.get("LEDGER_DATA")
     if chosen:
         path = Path(chosen)
@@ -31,6 +34,10 @@ def find_data_dir(explicit: str | os.PathLike[str] | None = None, cwd: Path | No
         candidate = folder / "data"
         if os.path.lexists(candidate / ITEMS_FILE) or (candidate / ITEMS_FOLDER).is_dir():
             return candidate
+        if os.path.lexists(folder / ".git"):  # the repository's root: never look above it
+            raise LedgerError(msg(
+                "no data folder found: looked for data/items.yaml or data/items/ from {cwd} up to the "
+                "repository's top {root}; use --data DIR or LEDGER_DATA", cwd=start, root=folder))
     raise LedgerError(msg(
         "no data folder found: looked for data/items.yaml or data/items/ from {cwd} upwards; "
         "use --data DIR or LEDGER_DATA", cwd=start))
