@@ -145,19 +145,20 @@ def test_round_trip_on_the_shipped_data_with_evidence_files(shipped, tmp_path):
 
 
 def test_import_restores_hand_edits_byte_for_byte(history, tmp_path):
-    """Export, edit the YAML by hand, import the export: the file is back to the byte."""
+    """Export, edit the YAML by hand, import the export: the file is back to the byte. (A deadline is
+    not among them: a different one in the sheet is an extension, which needs a reason; see
+    test_history_rules.py.)"""
     path = export(history, tmp_path)
     original = history.items_text()
     edited = (original.replace('text: "按期销号。"', 'text: "改过的文字。"')
               .replace("lead: 各园区指挥部\n    responsible: [各园区指挥部]\n    deadline: ongoing\n",
-                       "lead: 区财政局\n    responsible: [区财政局, 各园区指挥部]\n    deadline: ongoing\n", 1)
-              .replace("deadline: 2024-08-20", "deadline: 2024-08-25"))
+                       "lead: 区财政局\n    responsible: [区财政局, 各园区指挥部]\n    deadline: ongoing\n", 1))
     assert edited.count("\n") == original.count("\n") and edited != original
     history.write_items(edited)
     result = history("import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == ("updated 1-2: 反馈问题\nupdated 1-4: 整改时限\nupdated 1-6: 牵头部门, 责任部门\n"
-                             "11 rows: 0 new, 3 changed, 8 unchanged\n")
+    assert result.stdout == ("updated 1-2: 反馈问题\nupdated 1-6: 牵头部门, 责任部门\n"
+                             "11 rows: 0 new, 2 changed, 9 unchanged\n")
     assert history.items_text() == original
 
 
@@ -222,6 +223,7 @@ added 3-1
         "+",
         '+  - id: "3-1"',
         '+    source: 台账.xlsx',
+        "+    added: 2024-09-10",
         '+    text: "园区道路照明不足。"',
         "+    lead: 区建设环保局",
         "+    responsible: [区建设环保局, 各园区指挥部]",

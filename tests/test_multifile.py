@@ -211,7 +211,7 @@ def test_add_to_a_new_batch_file_without_items(mixed) -> None:
     assert result.exit_code == 0, result.output
     assert (mixed.data / "items" / "c.yaml").read_text(encoding="utf-8") == (
         'batch:\n  id: "F-2"\n  name: "第二次恳谈会"\n  date: 2024-09-01\nitems:\n'
-        '  - id: "C-1"\n    source: 恳谈会\n    text: "食堂太少。"\n    lead: 各园区指挥部\n'
+        '  - id: "C-1"\n    source: 恳谈会\n    added: 2024-09-10\n    text: "食堂太少。"\n    lead: 各园区指挥部\n'
         "    responsible: [各园区指挥部]\n    deadline: 2024-12-31\n    status: open\n")
     assert mixed("check").stdout == "ok: 5 items, 3 units, no problems\n"
 

@@ -117,10 +117,13 @@ diff --git a/data/items.yaml b/data/items.yaml
         False, "2024-12-31", "2024-06-30", 1)
 
 
-def test_ongoing_item_can_be_given_a_date(shipped):
-    assert shipped("extend", "1-2", "--to", "2024-10-31", "--reason", "限期办结", "--date", "2024-09-01").exit_code == 0
-    rows = json.loads(shipped("list", "--overdue", "--as-of", "2024-11-01", "--format", "json").stdout)
-    assert "1-2" in [r["id"] for r in rows]
+def test_an_ongoing_item_has_no_deadline_to_extend(shipped):
+    # issue 11, finding 8: extend used to make an ongoing item (立行立改，长期坚持) dated, and overdue
+    before = shipped.snapshot()
+    result = shipped("extend", "1-2", "--to", "2024-10-31", "--reason", "限期办结", "--date", "2024-09-01")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: item 1-2 is ongoing (立行立改，长期坚持): it has no deadline to extend\n")
+    assert shipped.snapshot() == before
 
 
 def test_reopen_keeps_the_closeout_in_history(shipped):
@@ -169,11 +172,12 @@ def test_add(shipped):
 diff --git a/data/items.yaml b/data/items.yaml
 --- a/data/items.yaml
 +++ b/data/items.yaml
-@@ -311 +311,9 @@ items:
+@@ -311 +311,10 @@ items:
      status: open
 +
 +  - id: "H-1"
 +    source: 企业家恳谈会 2024-07-10
++    added: 2024-09-10
 +    text: "园区道路照明不足。"
 +    lead: 区建设环保局
 +    responsible: [区建设环保局, 各园区指挥部]
@@ -193,7 +197,7 @@ REFUSALS = [
     (["close", "2-8", "--evidence", "x", "--by", "张三", "--date", "2024-05-21"],
      "Error: --date 2024-05-21 is before the batch date 2024-05-22\n"),
     (["close", "2-8", "--evidence", "/nonexistent/凭证.pdf", "--by", "张三"],
-     "Error: evidence /nonexistent/凭证.pdf: no such file\n"),
+     "Error: evidence /nonexistent/凭证.pdf: no such file; to record it as text, use --evidence-text\n"),
     (["close", "2-8", "--evidence", "/tmp", "--by", "张三"], "Error: evidence /tmp: is a folder, not a file\n"),
     (["close", "2-8", "--evidence", "/dev/null", "--by", "张三"], "Error: evidence /dev/null: not a regular file\n"),
     (["reopen", "2-8", "--reason", "x"], "Error: item 2-8 is not closed; only a closed item can be reopened\n"),
@@ -294,8 +298,12 @@ def test_commit_log_and_undo(shipped):
     ]
     assert shipped("undo").stdout == "reverted: progress 1-1: 对接\n"
     assert json.loads(shipped("show", "1-1", "--format", "json").stdout)["status"] == "open"
+    assert shipped("undo").stdout == "reverted: close 2-8: closed by 张三 (late)\n"  # undos walk back (issue 11)
+    assert json.loads(shipped("show", "2-8", "--format", "json").stdout)["status"] == "open"
+    initial = shipped.git("rev-list", "--max-parents=0", "HEAD").strip()[:7]
     result = shipped("undo")
-    assert (result.exit_code, result.stderr) == (1, "Error: the newest commit is not a ledger change; nothing undone\n")
+    assert (result.exit_code, result.stderr) == (1, f"Error: commit {initial} (initial ledger) is not a ledger change: "
+                                                    "it has no Ledger-Action trailer in its last paragraph; nothing undone\n")
     shipped("progress", "1-1", "再次对接", "--commit")
     shipped.write_items(shipped.items_text() + "# local edit\n")
     result = shipped("undo")
@@ -303,8 +311,10 @@ def test_commit_log_and_undo(shipped):
 
 
 def test_undo_refuses_a_foreign_commit(shipped):
+    initial = shipped.git("rev-parse", "--short=7", "HEAD").strip()
     result = shipped("undo")
-    assert (result.exit_code, result.stderr) == (1, "Error: the newest commit is not a ledger change; nothing undone\n")
+    assert (result.exit_code, result.stderr) == (1, f"Error: commit {initial} (initial ledger) is not a ledger change: "
+                                                    "it has no Ledger-Action trailer in its last paragraph; nothing undone\n")
 
 
 def test_always_commit_setting(shipped):
@@ -375,6 +385,7 @@ def test_a_hand_written_layout_keeps_its_own_indentation(small):
 """) + """
 - id: "A-3"
   source: x
+  added: 2024-09-10
   text: "三"
   lead: 区财政局
   responsible: [区财政局]

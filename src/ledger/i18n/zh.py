@@ -49,6 +49,10 @@ ZH: dict[str, str] = {
     "ok: {items} items, {units} units, no problems": "通过：{items} 项事项，{units} 个单位，无问题",
     "no data folder found: looked for data/items.yaml or data/items/ from {cwd} upwards; use --data DIR or LEDGER_DATA":
         "找不到数据目录：从 {cwd} 向上查找 data/items.yaml 或 data/items/；请用 --data DIR 或 LEDGER_DATA 指定",
+    "no data folder found: looked for data/items.yaml or data/items/ from {cwd} up to the repository's top {root}; "
+    "use --data DIR or LEDGER_DATA":
+        "找不到数据目录：从 {cwd} 向上直到仓库顶层 {root} 查找 data/items.yaml 或 data/items/；"
+        "请用 --data DIR 或 LEDGER_DATA 指定",
     "data folder {path} does not exist": "数据目录 {path} 不存在",
     "data folder {path} has no items.yaml and no items/ folder": "数据目录 {path} 中没有 items.yaml 或 items/ 目录",
     "file not found": "文件不存在",
@@ -115,6 +119,11 @@ ZH: dict[str, str] = {
     "{what} must not be empty": "{what} 不能为空",
     "{what} {date} is before the batch date {batch}": "{what} {date} 早于批次日期 {batch}",
     "{what} {date} is in the future (today is {today})": "{what} {date} 是将来的日期（今天是 {today}）",
+    "{what} {date} is before the item entered the ledger ({added})": "{what} {date} 早于该事项列入台账的日期（{added}）",
+    "item {id} is ongoing (立行立改，长期坚持): it has no deadline to extend":
+        "事项 {id} 为立行立改，长期坚持，没有可延期的整改时限",
+    "item {id} was not in the ledger yet on {date} (it entered on {entered})":
+        "{date} 时事项 {id} 尚未列入台账（{entered} 列入）",
     "item {id} already exists": "事项 {id} 已存在",
     "unknown item {id!r}": "没有事项 {id!r}",
     "unknown item {id!r}; nearest: {near}": "没有事项 {id!r}；相近的有：{near}",
@@ -123,7 +132,55 @@ ZH: dict[str, str] = {
     # git
     "git is not installed": "未安装 git",
     "git {cmd} failed: {msg}": "git {cmd} 失败：{msg}",
-    "the newest commit is not a ledger change; nothing undone": "最新提交不是台账变更；未撤销任何内容",
+    # git: undo (issue 11)
+    "commit {sha} ({subject}) is not a ledger change: {reason}; nothing undone":
+        "提交 {sha}（{subject}）不是台账变更：{reason}；未撤销任何内容",
+    "it has no Ledger-Action trailer in its last paragraph": "其最后一段没有 Ledger-Action 尾注",
+    "a ledger change has one parent, it has {n}": "台账变更只有一个父提交，它有 {n} 个",
+    "it changes files outside the ledger: {files}": "它改动了台账以外的文件：{files}",
+    "the files changed after commit {sha} ({subject}) in a way undo cannot follow; nothing undone":
+        "提交 {sha}（{subject}）之后文件的变化无法由撤销处理；未撤销任何内容",
+    # git: --commit (issue 11)
+    "{what} is in progress in this repository: finish it or abort it first, then run the command again; "
+    "nothing was changed": "本仓库中{what}尚未完成：请先完成或中止，再重新运行该命令；未做任何改动",
+    "a merge": "合并（merge）",
+    "a cherry-pick": "拣选（cherry-pick）",
+    "a revert": "还原（revert）",
+    "a rebase": "变基（rebase）",
+    "a rebase (or git am)": "变基（rebase 或 git am）",
+    'git does not know who you are: set it with git config user.name "Your Name" and git config user.email '
+    "you@example.org; nothing was changed":
+        'git 不知道提交人是谁：请用 git config user.name "你的名字" 和 git config user.email you@example.org 设置；'
+        "未做任何改动",
+    "HEAD is not on a branch (detached): switch to a branch first (git switch BRANCH); nothing was changed":
+        "HEAD 不在任何分支上（游离状态）：请先切换到分支（git switch 分支名）；未做任何改动",
+    "the branch {branch} has no commit yet: commit the ledger files first (git add {data} && git commit); "
+    "nothing was changed": "分支 {branch} 还没有任何提交：请先提交台账文件（git add {data} && git commit）；未做任何改动",
+    "{path} has staged changes: commit them, or unstage them (git restore --staged {path}), then run the command "
+    "again; nothing was changed":
+        "{path} 有已暂存的修改：请先提交，或取消暂存（git restore --staged {path}），再重新运行该命令；未做任何改动",
+    "this change cannot be committed alone: the ledger as last committed does not pass ledger check; commit or undo "
+    "the other changes first, or run without --commit; nothing was changed":
+        "无法单独提交这项改动：最近一次提交的台账未通过 ledger check；请先提交或撤销其他改动，或不带 --commit 运行；"
+        "未做任何改动",
+    "this change does not pass ledger check on the ledger as last committed: commit the other changes first, or run "
+    "without --commit; nothing was changed":
+        "这项改动放在最近一次提交的台账上无法通过 ledger check：请先提交其他改动，或不带 --commit 运行；未做任何改动",
+    "{path} is not committed yet: commit it first, or run without --commit; nothing was changed":
+        "{path} 尚未提交：请先提交它，或不带 --commit 运行；未做任何改动",
+    "item {id} has changes that are not committed yet: commit them first, or run without --commit; "
+    "nothing was changed": "事项 {id} 有尚未提交的修改：请先提交，或不带 --commit 运行；未做任何改动",
+    "the {hook} hook refused the commit; nothing was changed": "{hook} 钩子拒绝了这次提交；未做任何改动",
+    "the {hook} hook could not run: {reason}; nothing was changed": "{hook} 钩子无法运行：{reason}；未做任何改动",
+    "the pre-commit hook changed what is staged for the commit; nothing was changed":
+        "pre-commit 钩子改动了待提交的内容；未做任何改动",
+    "the branch {branch} moved while this command ran (another commit was made); nothing was changed: run the "
+    "command again": "本命令运行期间分支 {branch} 已变动（有了另一个提交）；未做任何改动：请重新运行该命令",
+    "the commit is made, but git's index could not be updated ({reason}); the next ledger command updates it, or "
+    "run: git reset -q -- {paths}":
+        "提交已完成，但未能更新 git 暂存区（{reason}）；下一条 ledger 命令会更新它，也可运行：git reset -q -- {paths}",
+    "{paths}: staged meanwhile, left as staged; to stage the commit's version instead, run: git reset -q -- {paths}":
+        "{paths}：期间已被暂存，保持原样；如要改为暂存提交中的版本，请运行：git reset -q -- {paths}",
     "there are uncommitted changes; commit or stash them first": "有未提交的修改；请先提交或暂存",
     "there is no commit to undo": "没有可撤销的提交",
     "{folder} is not inside a git repository": "{folder} 不在 git 仓库中",
@@ -149,6 +206,9 @@ ZH: dict[str, str] = {
     # evidence
     "evidence {path}: is a folder, not a file": "佐证材料 {path}：是目录，不是文件",
     "evidence {path}: no such file": "佐证材料 {path}：文件不存在",
+    "{problem}; to record it as text, use --evidence-text": "{problem}；如要记为文字说明，请用 --evidence-text",
+    "{path}: an evidence file that no close-out refers to (orphaned)": "{path}：没有任何销号记录引用的佐证文件（孤立文件）",
+    "{path}: an evidence folder that no close-out refers to (orphaned)": "{path}：没有任何销号记录引用的佐证目录（孤立目录）",
     "evidence {path}: not a regular file": "佐证材料 {path}：不是普通文件",
     "evidence {path}: over the size limit": "佐证材料 {path}：超过大小上限",
     "evidence {path}: {reason}": "佐证材料 {path}：{reason}",
@@ -173,6 +233,25 @@ ZH: dict[str, str] = {
     "cannot write {path}: {reason}; nothing was changed": "无法写入 {path}：{reason}；未做任何改动",
     "no space left on device": "磁盘空间不足",
     "{path} is a symbolic link; the ledger does not write through links": "{path} 是符号链接；台账不会经由链接写入",
+    # locks, compare-and-swap, the journal (issue 11)
+    "the lock file {path} belongs to user {user} and no ledger command holds it (process {pid} left it); clear it "
+    "with: rm {command}": "锁文件 {path} 属于用户 {user}，且没有 ledger 命令持有它（由进程 {pid} 遗留）；"
+                          "请用以下命令清除：rm {command}",
+    "the lock file {path} was removed or replaced while this command ran; nothing was changed: run the command again":
+        "本命令运行期间锁文件 {path} 被删除或替换；未做任何改动：请重新运行该命令",
+    "{path} changed while this command ran (another program wrote it); nothing was changed: run the command again":
+        "本命令运行期间 {path} 已被改动（另一个程序写入了它）；未做任何改动：请重新运行该命令",
+    "an interrupt came while the change was being written: it was completed first":
+        "写入改动时收到中断：已先将改动完整写入",
+    "{path} is not a journal this tool wrote; look at it, then remove it": "{path} 不是本工具写的日志；请检查后删除它",
+    "{path}: a commit interrupted by process {pid} is unfinished: run a ledger command that writes (such as ledger "
+    "progress) to finish it": "{path}：进程 {pid} 中断的提交尚未完成：请运行一条会写入的 ledger 命令（如 ledger "
+                              "progress）来完成它",
+    "finished a change that process {pid} left half done": "已完成进程 {pid} 中断时只写了一半的改动",
+    "rolled back a change that process {pid} left unfinished (its commit was never made)":
+        "已回退进程 {pid} 未完成的改动（其提交从未生成）",
+    "could not finish the change process {pid} left half done: {files} changed since; run ledger check":
+        "无法完成进程 {pid} 只写了一半的改动：{files} 之后已被改动；请运行 ledger check",
     # ---- evidence files
     "evidence folder {path} is a symbolic link; it is not followed": "佐证目录 {path} 是符号链接，不予跟随",
     "cannot copy evidence {path} into {folder}: {reason}; nothing was changed":
@@ -189,6 +268,18 @@ ZH: dict[str, str] = {
     "{path}: nothing of ledger's to remove": "{path}：没有 ledger 添加的内容，无需删除",
     "{path}: a tracked file: commit the change to share it with the other clones":
         "{path}：该文件受 git 管理，请提交此改动，以便其他克隆共享",
+    "{path}: not committed yet: commit it (git add .gitattributes && git commit) so that every clone merges the "
+    "ledger item by item":
+        "{path}：尚未提交：请提交它（git add .gitattributes && git commit），各克隆才会逐项合并台账",
+    "{path}: git would still not merge {files} with the ledger driver (another attributes line sets their merge "
+    "attribute); nothing was changed":
+        "{path}：git 仍不会用 ledger 合并驱动合并 {files}（另有属性行设置了它们的 merge 属性）；未做任何改动",
+    "core.hooksPath is set outside this repository ({origin}: {path}): a hook installed there would run in every "
+    "repository; nothing was changed. Give this repository its own hooks folder with `git config --local "
+    "core.hooksPath .git/hooks` (copy into it the global hooks it still needs), then run `ledger git setup` again":
+        "core.hooksPath 设在本仓库之外（{origin}：{path}）：装在那里的钩子会在所有仓库中运行；未做任何改动。"
+        "请用 `git config --local core.hooksPath .git/hooks` 为本仓库单独指定钩子目录（把仍需要的全局钩子复制进去），"
+        "然后重新运行 `ledger git setup`",
     "git config merge.ledger.driver: {value}": "git config merge.ledger.driver：{value}",
     "git config merge.ledger.driver: already {value}": "git config merge.ledger.driver：已为 {value}",
     "git config: removed merge.ledger": "git config：已删除 merge.ledger",
@@ -288,9 +379,13 @@ ZH: dict[str, str] = {
         "{value!r} 不是整改时限：请写 2024年8月31日前、2024-08-31 或 立行立改，长期坚持",
     ("the lines after the deadline are its extensions as recorded; they cannot change here (use ledger extend, "
     "which needs a reason)"): "时限之后各行为已记录的延期，不能在此修改（请用 ledger extend，须写明理由）",
-    "the original deadline of an item with extensions cannot change; use ledger extend":
-        "已有延期记录的事项不能修改原整改时限；请用 ledger extend",
     "the deadline of an item with a close-out on record cannot change": "有销号记录的事项不能修改整改时限",
+    "filled in, but the deadline in 整改时限 does not change": "已填写，但“整改时限”未改变",
+    "an extension moves the deadline to a date; a dated deadline cannot become 立行立改，长期坚持":
+        "延期须延至某一日期；有日期的整改时限不能改为立行立改，长期坚持",
+    ("the deadline moves from {old} to {new}: that is an extension, and it needs its reason in the column 延期理由 "
+     "(and may name who approved it in 延期批准人)"):
+        "整改时限由 {old} 改为 {new}：这是延期，须在“延期理由”列写明理由（可在“延期批准人”列写明批准人）",
     "recorded progress notes cannot be changed or removed; add new notes as new lines at the end":
         "已记录的进展不能修改或删除；新进展请在末尾另起一行",
     "{line!r}: a new progress note is a line 'YYYY-MM-DD what was done'": "{line!r}：新进展应写成“YYYY-MM-DD 进展内容”",
@@ -310,8 +405,21 @@ ZH: dict[str, str] = {
         "Excel 把编号变成了日期：请将该列设为文本格式后重新输入编号",
     "item {id} is on row {row} already": "事项 {id} 已在第 {row} 行出现",
     "control characters are not allowed": "不允许包含控制字符",
+    "control character {code} is not allowed": "不允许包含控制字符 {code}",
+    "a line break is not allowed here (only in a long text: text, reason, note)":
+        "此处不允许换行（只有长文本可以换行：text、reason、note）",
+    # ---- environment variables
+    "LEDGER_TODAY: {value!r} is not a date: use YYYY-MM-DD, such as 2024-09-10":
+        "LEDGER_TODAY：{value!r} 不是日期：请用 YYYY-MM-DD，如 2024-09-10",
+    "LEDGER_LOCK_TIMEOUT: {value!r} is not a number of seconds (0 or more, such as 60)":
+        "LEDGER_LOCK_TIMEOUT：{value!r} 不是秒数（须为 0 或更大的数，如 60）",
+    "LEDGER_EVIDENCE_MAX_MB: {value!r} is not a size in megabytes (a number over 0, such as 50)":
+        "LEDGER_EVIDENCE_MAX_MB：{value!r} 不是以兆字节计的大小（须为大于 0 的数，如 50）",
+    "LEDGER_LANG: {value!r} is not a language of the interface: use zh or en":
+        "LEDGER_LANG：{value!r} 不是界面语言：请用 zh 或 en",
     "the ledger has no items file to add new items to": "台账中没有可新增事项的文件",
     "progress notes +{n}": "新增进展 {n} 条",
+    "extended to {to}": "延期至 {to}",
     "closed on {date}": "于 {date} 销号",
     # ---- report, bulletin, export and import commands
     "--period: {value!r} is not a month (use YYYY-MM, such as 2024-08)":
@@ -325,4 +433,20 @@ ZH: dict[str, str] = {
     "(dry run: nothing written)": "（试运行：未写入）",
     "{n} rows of {path} have problems; nothing was written": "{path} 中有 {n} 行存在问题；未写入任何内容",
     "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
+    # ---- output: -o FILE, stdout, one-line errors (issue 11, findings 10-12)
+    "cannot write the output: {reason}": "无法写出结果：{reason}",
+    "--format {given} contradicts -o {path}, whose name says {implied}: drop --format or rename the file":
+        "--format {given} 与 -o {path} 不符（文件名表明是 {implied}）：请去掉 --format 或更改文件名",
+    "-o -: a workbook is binary and stdout is a terminal: redirect it, or write to a file":
+        "-o -：工作簿是二进制文件，而标准输出是终端：请重定向，或写入文件",
+    "-o {path} is inside the data folder {folder}, which holds only the ledger's own files: write the output elsewhere":
+        "-o {path} 位于数据目录 {folder} 中，该目录只存放台账自身的文件：请写到别处",
+    " and {n} more": " 等另 {n} 处",
+    "{cells}: over {limit} characters, the most an xlsx cell holds; nothing was written (a .csv export has no such limit)":
+        "{cells}：超过 {limit} 个字符，即 xlsx 单元格的上限；未写入任何内容（导出为 .csv 则无此限制）",
+    "a formula: the ledger takes text; type the value itself": "这是公式：台账只接受文字，请直接填写内容",
+    "{n} cells of {path} hold formulas; nothing was written": "{path} 中有 {n} 个单元格含公式；未写入任何内容",
+    "{path}: line {line}: a cell is longer than {limit} characters, the most a ledger value may hold":
+        "{path}：第 {line} 行：有单元格超过 {limit} 个字符，即台账中一个值的上限",
+    "{path}: line {line}: not a readable CSV file ({reason})": "{path}：第 {line} 行：无法读取的 CSV 文件（{reason}）",
 }
