@@ -154,7 +154,8 @@ def prepare(size: int, work: Path, seed: int) -> Prepared:
     if root.exists():
         shutil.rmtree(root)
     if size == 33:
-        shutil.copytree(ROOT / "tests" / "fixtures" / "shipped" / "data", root / "data", ignore=shutil.ignore_patterns("evidence", "settings.yaml", ".*"))
+        shutil.copytree(ROOT / "tests" / "fixtures" / "shipped" / "data", root / "data",
+                        ignore=shutil.ignore_patterns("evidence", "settings.yaml", ".*"))
         as_of = SHIPPED_AS_OF
         data = root / "data"
     else:
