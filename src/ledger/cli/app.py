@@ -18,7 +18,8 @@ from ledger.i18n import detect_language, set_language, tr
 app = typer.Typer(
     name="ledger",
     help="整改销号台账 — a rectification close-out ledger over YAML files in git.",
-    no_args_is_help=True,
+    no_args_is_help=False,  # bare `ledger` prints its help to stdout and exits 0 (see main)
+    invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain click messages: one "Error:" line, and no rich import for --help
@@ -26,15 +27,29 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from ledger import __version__
+
+        sys.stdout.write(f"ledger {__version__}\n")
+        raise typer.Exit(code=0)
+
+
 @app.callback()
 def main(
+    ctx: typer.Context,
     data: Annotated[str | None, typer.Option("--data", metavar="DIR", envvar="LEDGER_DATA",
                                              help="Data folder (default: data/ of the repository you stand in).")] = None,
     lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en",
                                              help="Interface language (default: LEDGER_LANG, then the locale).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the validated-ledger cache.")] = False,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     """整改销号台账: list, close and report on rectification items kept in YAML files."""
+    if ctx.invoked_subcommand is None:  # bare `ledger`: the help, as asked for, not a usage error
+        sys.stdout.write(ctx.get_help() + "\n")
+        raise typer.Exit(code=0)
     if lang is not None and lang.lower() not in ("zh", "en") and not lang.lower().startswith("zh"):
         raise typer.BadParameter("use zh or en", param_hint="--lang")
     set_language(detect_language(lang))
