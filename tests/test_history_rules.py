@@ -364,3 +364,36 @@ def test_the_pure_views_leave_out_an_item_added_after_the_day():
     assert build_report(items, [], date(2024, 9, 10)).totals.overdue_items == ["1-1", "H-1"]
     august = build_bulletin(items, [], "2024-08", date(2024, 9, 10))
     assert (august.total, [o.id for _, rows in august.still_overdue for o in rows]) == (1, ["1-1"])
+
+
+HAND_EDITED = """\
+batch:
+  id: "2024-1"
+  name: 第一次评价
+  date: 2024-05-22
+items:
+  - id: "H-1"
+    source: 恳谈会
+    text: "园区道路照明不足。"
+    added: {added}
+    lead: 区财政局
+    responsible: [区财政局]
+    deadline: ongoing
+    status: in_progress
+    progress:
+      - date: 2024-07-01
+        text: "走访"
+"""
+
+
+def test_check_holds_a_hand_edit_to_the_rules_of_added(small):  # type: ignore[no-untyped-def]
+    # add and import refuse these; a hand edit must not get them past check either.
+    assert small(HAND_EDITED.format(added="2024-06-01"))("check").exit_code == 0
+    result = small(HAND_EDITED.format(added="2024-05-01"))("check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == ("data/items.yaml:9:5: item H-1: added: date 2024-05-01 is before the batch "
+                                             "date 2024-05-22")
+    result = small(HAND_EDITED.format(added="2024-08-01"))("check")
+    assert result.exit_code == 1
+    assert result.stdout == ("data/items.yaml:15:9: item H-1: progress[0].date: date 2024-07-01 is before the item entered the "
+                             "ledger (2024-08-01)\n1 problem\n")

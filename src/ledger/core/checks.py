@@ -174,6 +174,7 @@ def check_consistency(placed: list[PlacedItem]) -> Iterator[Finding]:
                     date=item.closed.date, batch=p.batch_date), item.id)
         for k, past in enumerate(item.history):
             yield from _check_evidence(p, (*at, "history", k, "closed", "evidence"), past.closed.evidence)
+        yield from _check_entered(p)
         previous: Any = item.deadline
         last: date | None = None
         for k, ext in enumerate(item.extensions):
@@ -184,6 +185,26 @@ def check_consistency(placed: list[PlacedItem]) -> Iterator[Finding]:
                     "extension's previous deadline {previous} does not match the deadline then in force {expected}",
                     previous=ext.previous, expected=previous), item.id)
             previous, last = ext.to, ext.date
+
+
+def _check_entered(p: PlacedItem) -> Iterator[Finding]:
+    """A hand edit keeps the rules ``add`` and the other commands keep: an item enters the ledger
+    no earlier than its batch, and nothing happens to it before it entered."""
+    item, at = p.item, ("items", p.index)
+    if item.added is None:
+        return
+    if p.batch_date and item.added < p.batch_date:
+        yield Finding(p.file, (*at, "added"), msg("date {date} is before the batch date {batch}", date=item.added,
+                                                  batch=p.batch_date), item.id)
+    events: list[tuple[tuple[Any, ...], date]] = [((*at, "progress", k, "date"), n.date) for k, n in enumerate(item.progress)]
+    events += [((*at, "extensions", k, "date"), e.date) for k, e in enumerate(item.extensions)]
+    if item.closed is not None:
+        events.append(((*at, "closed", "date"), item.closed.date))
+    events += [((*at, "history", k, "closed", "date"), h.closed.date) for k, h in enumerate(item.history)]
+    for path, day in events:
+        if day < item.added:
+            yield Finding(p.file, path, msg("{what} {date} is before the item entered the ledger ({added})",
+                                            what="date", date=day, added=item.added), item.id)
 
 
 def check_questions(placed: list[PlacedItem], questions: list[dict[str, str]]) -> Iterator[Finding]:

@@ -119,6 +119,7 @@ ZH: dict[str, str] = {
     "{what} must not be empty": "{what} 不能为空",
     "{what} {date} is before the batch date {batch}": "{what} {date} 早于批次日期 {batch}",
     "{what} {date} is in the future (today is {today})": "{what} {date} 是将来的日期（今天是 {today}）",
+    "date {date} is before the batch date {batch}": "日期 {date} 早于批次日期 {batch}",
     "{what} {date} is before the item entered the ledger ({added})": "{what} {date} 早于该事项列入台账的日期（{added}）",
     "item {id} is ongoing (立行立改，长期坚持): it has no deadline to extend":
         "事项 {id} 为立行立改，长期坚持，没有可延期的整改时限",
