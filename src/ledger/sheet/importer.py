@@ -37,6 +37,7 @@ from typing import Any
 from ledger.core import actions
 from ledger.core.checks import ID_PATTERN
 from ledger.core.model import Item, Ledger
+from ledger.core.texts import CONTROL
 from ledger.errors import LedgerError, Refused, UsageError
 from ledger.i18n import tr
 from ledger.sheet.columns import (
@@ -50,7 +51,6 @@ from ledger.store.transaction import Transaction
 
 COLUMNS_OF_NEW = {"text": "反馈问题", "question": "问题编号", "source": "问题编号"}
 """How a sheet calls the fields of a change the domain refuses (``errors.Refused``)."""
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _units(ledger: Ledger, r: Row, header: str, names: list[str]) -> list[str] | None:
