@@ -70,7 +70,7 @@ COMMAND_MODULES = {
     "check": "read", "list": "read", "show": "read",
     "close": "write", "reopen": "write", "progress": "write", "extend": "write", "add": "add",
     "log": "history", "undo": "history",
-    "report": "reports", "bulletin": "reports", "export": "reports", "import": "reports",
+    "report": "reports", "bulletin": "reports", "export": "sheets", "import": "sheets",
     "git": "git", "merge-driver": "git",
 }
 """Which module registers each command. The console script imports only the one it needs:
