@@ -13,10 +13,12 @@ import typer
 
 from ledger.cli import common
 from ledger.cli.common import COMMANDS, settings
+from ledger.cli.help import Command, Group
 from ledger.i18n import detect_language, set_language, tr
 
 app = typer.Typer(
     name="ledger",
+    cls=Group,  # help and usage errors in the interface language; --lang, --data, --no-cache anywhere
     help="整改销号台账 — a rectification close-out ledger over YAML files in git.",
     no_args_is_help=False,  # bare `ledger` prints its help to stdout and exits 0 (see main)
     invoke_without_command=True,
@@ -51,7 +53,7 @@ def main(
         sys.stdout.write(ctx.get_help() + "\n")
         raise typer.Exit(code=0)
     if lang is not None and lang.lower() not in ("zh", "en") and not lang.lower().startswith("zh"):
-        raise typer.BadParameter("use zh or en", param_hint="--lang")
+        raise typer.BadParameter(tr("use zh or en"), param_hint="--lang")
     set_language(detect_language(lang))
     from ledger.environment import BadVariable, check_all
 
@@ -71,7 +73,8 @@ COMMAND_MODULES = {
     "close": "write", "reopen": "write", "progress": "write", "extend": "write", "add": "add",
     "log": "history", "undo": "history",
     "report": "reports", "bulletin": "reports", "export": "sheets", "import": "sheets",
-    "git": "git", "merge-driver": "git",
+    "git": "git", "merge-driver": "git", "completion": "completion",
+    "init": "init", "units": "units",
 }
 """Which module registers each command. The console script imports only the one it needs:
 typer builds every registered command's parameters on every run."""
@@ -87,18 +90,19 @@ def load_commands(modules: set[str] | None = None) -> None:
     for group, name, func in COMMANDS[len(_registered):]:
         _registered.append(name)
         target = app if group is None else _group(group)
-        target.command(name)(func)
+        target.command(name, cls=Command)(func)
 
 
 _registered: list[str] = []
 _groups: dict[str, typer.Typer] = {}
 
-GROUPS = {"git": "Make git work for the ledger: item-level merges, a pre-commit check."}
+GROUPS = {"git": "Make git work for the ledger: item-level merges, a pre-commit check.",
+          "units": "The units items name (departments.yaml): list them, add one."}
 
 
 def _group(name: str) -> typer.Typer:
     if name not in _groups:
-        _groups[name] = typer.Typer(help=GROUPS[name], no_args_is_help=True, add_completion=False,
+        _groups[name] = typer.Typer(cls=Group, help=GROUPS[name], no_args_is_help=True, add_completion=False,
                                     pretty_exceptions_enable=False,
                                     context_settings={"help_option_names": ["-h", "--help"]})
         app.add_typer(_groups[name], name=name)
