@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ledger.core.model import CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote, Reopening
+from ledger.core.model import Claim, CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote, Reopening
 from ledger.core.serialize import ITEM_KEY_ORDER, item_to_data, to_json_data, without_defaults
 
 D = date
@@ -18,10 +18,11 @@ MINIMAL = Item(id="2-8", text="对于单位拖欠款项需要改进。", lead="�
                deadline=D(2024, 6, 30))
 
 FULL = Item(
-    id="1-3", question=1, source="2024年第一次营商环境评价", added=D(2024, 5, 22), text="供水管网改造滞后。",
+    id="1-3", question=1, source="2024年第一次营商环境评价", added=D(2024, 5, 22), category="基础设施",
+    text="供水管网改造滞后。", target="管网全部更新", measures="分两期改造",
     lead="区建设环保局",
-    responsible=("区建设环保局", "各园区指挥部"), and_others=True, leader="张副主任", deadline=D(2024, 6, 30),
-    status="closed",
+    responsible=("区建设环保局", "各园区指挥部"), and_others=True, leader="张副主任", contact="李工",
+    deadline=D(2024, 6, 30), status="closed", claimed=Claim(D(2024, 8, 31), "已完成"),
     progress=(ProgressNote(D(2024, 6, 10), "完成招标", by="李四", recorded=D(2024, 6, 11)),
               ProgressNote(D(2024, 7, 1), "开工")),
     extensions=(Extension(D(2024, 6, 25), D(2024, 8, 31), "资金未到位", D(2024, 6, 30), approved_by="王主任"),),
@@ -30,6 +31,7 @@ FULL = Item(
                     late=True, note="逾期5天"),
     history=(PastCloseOut(CloseOut(D(2024, 8, 1), "区营商办", (Evidence(text="照片"),)),
                           Reopening(D(2024, 8, 10), "回头看：仍有漏水", by="区纪检监察工委")),),
+    remarks="与2-1同源",
 )
 
 
@@ -56,9 +58,9 @@ def test_full_item_in_canonical_order() -> None:
     assert list(data) == list(ITEM_KEY_ORDER)
     assert data == {
         "id": "1-3", "question": 1, "source": "2024年第一次营商环境评价", "added": "2024-05-22",
-        "text": "供水管网改造滞后。",
+        "category": "基础设施", "text": "供水管网改造滞后。", "target": "管网全部更新", "measures": "分两期改造",
         "lead": "区建设环保局", "responsible": ["区建设环保局", "各园区指挥部"], "and_others": True, "leader": "张副主任",
-        "deadline": "2024-06-30", "status": "closed",
+        "contact": "李工", "deadline": "2024-06-30", "status": "closed", "claimed": {"date": "2024-08-31", "text": "已完成"},
         "progress": [{"date": "2024-06-10", "text": "完成招标", "by": "李四", "recorded": "2024-06-11"},
                      {"date": "2024-07-01", "text": "开工"}],
         "extensions": [{"date": "2024-06-25", "to": "2024-08-31", "reason": "资金未到位", "previous": "2024-06-30",
@@ -68,6 +70,7 @@ def test_full_item_in_canonical_order() -> None:
                    "late": True, "note": "逾期5天"},
         "history": [{"closed": {"date": "2024-08-01", "by": "区营商办", "evidence": [{"text": "照片"}]},
                      "reopened": {"date": "2024-08-10", "reason": "回头看：仍有漏水", "by": "区纪检监察工委"}}],
+        "remarks": "与2-1同源",
     }
     assert list(data["extensions"][0]) == ["date", "to", "reason", "previous", "approved_by"]
     assert list(data["closed"]) == ["date", "by", "evidence", "late", "note"]
@@ -126,7 +129,8 @@ def test_to_json_data_round_trips_through_json() -> None:
     assert data["history"][0]["reopened"] == {"date": "2024-08-10", "reason": "回头看：仍有漏水", "by": "区纪检监察工委"}
     # the dataclass's field order, not the YAML block's canonical order
     assert list(data) == ["id", "text", "lead", "responsible", "deadline", "status", "question", "source", "added",
-                          "and_others", "leader", "progress", "extensions", "closed", "history"]
+                          "and_others", "leader", "category", "target", "measures", "contact", "remarks", "claimed",
+                          "progress", "extensions", "closed", "history"]
 
 
 def test_to_json_data_of_an_open_item_leaves_status_in() -> None:

@@ -108,6 +108,16 @@ class PastCloseOut:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """A sheet's word that the item is done (已完成, 是否销号：是) with no close-out behind it: a claim
+    awaiting its evidence and sign-off (``ledger close``), never a close-out by itself."""
+
+    __pydantic_config__ = _FORBID
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """One feedback item of the ledger and everything that happened to it.
 
@@ -115,6 +125,9 @@ class Item:
     ``status`` is stored for people reading the file; ``ledger check`` verifies it agrees with
     the close-out and progress records. ``added`` is the day the item entered the ledger
     (``ledger add``, ``ledger import``); an item without it counts from its batch date.
+    The official 台账's other columns are kept as they were written: ``category`` (问题类别),
+    ``target`` (整改目标), ``measures`` (整改措施), ``contact`` (责任人), ``remarks`` (备注);
+    ``claimed`` is a completion the sheet claimed without a close-out (see ``Claim``).
     """
 
     __pydantic_config__ = _FORBID
@@ -129,6 +142,12 @@ class Item:
     added: dt.date | None = None
     and_others: bool = False
     leader: str | None = None
+    category: str | None = None
+    target: str | None = None
+    measures: str | None = None
+    contact: str | None = None
+    remarks: str | None = None
+    claimed: Claim | None = None
     progress: tuple[ProgressNote, ...] = ()
     extensions: tuple[Extension, ...] = ()
     closed: CloseOut | None = None

@@ -17,7 +17,8 @@ from ledger.i18n import Message, msg
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 """C0 and C1 controls and DEL, except the newline."""
 CONTROL_OR_NEWLINE = re.compile("[\x00-\x1f\x7f-\x9f]")
-LONG_TEXTS = frozenset({("Item", "text"), ("ProgressNote", "text"), ("Extension", "reason"), ("CloseOut", "note"),
+LONG_TEXTS = frozenset({("Item", "text"), ("Item", "target"), ("Item", "measures"), ("Item", "remarks"),
+                        ("Claim", "text"), ("ProgressNote", "text"), ("Extension", "reason"), ("CloseOut", "note"),
                         ("Reopening", "reason"), ("Unit", "note")})
 """(record, field) of the texts that may run over several lines."""
 
@@ -62,8 +63,10 @@ def looks_clean(item: Item) -> bool:
     ``strings`` then finds where a problem is. tests/test_text_safety.py checks that the two see
     the same fields."""
     short = [item.id, item.lead, *item.responsible]
-    long = [item.text]
-    short += [v for v in (item.source, item.leader) if v is not None]
+    long = [item.text, *(v for v in (item.target, item.measures, item.remarks) if v is not None)]
+    short += [v for v in (item.source, item.leader, item.category, item.contact) if v is not None]
+    if item.claimed is not None:
+        long.append(item.claimed.text)
     for note in item.progress:
         long.append(note.text)
         if note.by is not None:

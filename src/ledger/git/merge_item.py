@@ -149,7 +149,8 @@ def merge_item(base: Item | None, ours: Item, theirs: Item) -> tuple[Item, list[
     item_id = ours.id
     conflicts: list[Conflict] = []
     values: dict[str, Any] = {}
-    for name in ("id", "question", "source", "added", "text", "lead", "responsible", "and_others", "leader", "deadline"):
+    for name in ("id", "question", "source", "added", "text", "lead", "responsible", "and_others", "leader", "deadline",
+                 "category", "target", "measures", "contact", "remarks", "claimed"):
         values[name] = _three(item_id, name, _base_field(b, name), getattr(ours, name), getattr(theirs, name),
                               conflicts)
     values["progress"] = _appended(item_id, "progress", _base_field(b, "progress"), ours.progress,

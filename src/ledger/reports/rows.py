@@ -42,6 +42,13 @@ def row(item: Item, as_of: date) -> dict[str, Any]:
     }
     if item.added is not None:
         out["added"] = item.added.isoformat()
+    for name in ("category", "target", "measures", "contact", "remarks"):  # the official 台账's columns, when kept
+        if getattr(item, name) is not None:
+            out[name] = getattr(item, name)
+    claim = item.claimed if item.claimed is not None and item.claimed.date <= as_of else None
+    if claim is not None:  # a sheet said it was done, without a close-out: awaiting evidence until closed
+        out["claimed"] = {"date": claim.date.isoformat(), "text": claim.text}
+        out["awaiting_evidence"] = closed is None
     return out
 
 
@@ -53,3 +60,15 @@ def detail(item: Item, as_of: date) -> dict[str, Any]:
     out["closed"] = to_json_data(item.closed) if item.closed else None
     out["history"] = [to_json_data(h) for h in item.history]
     return out
+
+
+def days_left(out: dict[str, Any], as_of: date, within: int) -> int | None:
+    """Days until the deadline in force of a ``row`` not closed, when it falls within ``within``
+    days of ``as_of`` (0: due that day); None otherwise (closed, ongoing, overdue or later)."""
+    if out["status"] == "closed" or out["closed_date"] or out["deadline"] == "ongoing":
+        return None
+    try:
+        days = (date.fromisoformat(out["deadline"]) - as_of).days
+    except ValueError:
+        return None
+    return days if 0 <= days <= within else None

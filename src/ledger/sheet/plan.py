@@ -20,11 +20,35 @@ class Change:
 
 
 @dataclass(slots=True)
+class Options:
+    """What ``ledger import`` was told: the sheet, header mappings, the plan's year, the batch and its day."""
+
+    sheet: str | None = None
+    maps: dict[str, str] = field(default_factory=dict)
+    year: int | None = None
+    batch: str | None = None
+    source: str | None = None
+    date: date | None = None
+    as_of: date | None = None
+    add_units: bool = False
+
+
+@dataclass(slots=True)
 class Plan:
     table: Table
     changes: list[Change] = field(default_factory=list)
     unchanged: int = 0
     problems: list[SheetProblem] = field(default_factory=list)
+    own: bool = True  # the export's own layout: its strict rules for 整改进展 and 完成情况 apply
+    year: int | None = None  # the plan's year, for deadlines that name none
+    as_of: date | None = None  # the day the sheet stands as of (截至 row or --as-of)
+    add_units: bool = False
+    new_units: dict[str, int] = field(default_factory=dict)  # unknown unit → the first row naming it
+    readings: list[tuple[int, str, Any, str]] = field(default_factory=list)  # (row, phrase, deadline, how)
+    unit_notes: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (row, column, words read)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    rewritten: list[tuple[str, int]] = field(default_factory=list)  # (item, % of its text kept)
+    batch: Any = None  # the batch the import goes into (``sheet.batches.Target``), or None
 
 
 class Row:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,15 +13,13 @@ from typing import Any
 from ledger.errors import LedgerError, Problem, UsageError, display_path
 from ledger.i18n import tr
 from ledger.render.text import CSV_GUARD, CSV_GUARDED
-from ledger.sheet.columns import HEADERS, SHEET_TITLE
+from ledger.sheet.header import HEADER_ROWS, Header, find_header
+from ledger.sheet.layout import Layout, read_layout, skip_reason
+from ledger.sheet.workbook import Formula
 from ledger.store.yamlio import MAX_SCALAR_CHARS
 
-HEADER_ALIASES = {"编号": "问题编号", "反馈的问题建议": "反馈问题", "反馈问题建议": "反馈问题", "牵头单位": "牵头部门",
-                  "责任单位": "责任部门", "整改完成时限": "整改时限", "完成时限": "整改时限", "销号日期": "销号时间",
-                  "延期原因": "延期理由", "延期事由": "延期理由", "延期审批人": "延期批准人"}
 EXTENSION_HEADERS = ("延期理由", "延期批准人")
 """Columns only an import reads: a new deadline in 整改时限 is an extension, with its reason and approver."""
-HEADER_ROWS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,18 +44,11 @@ class SheetProblem(Problem):
         return ": ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Formula:
-    """An xlsx cell that holds a formula. The ledger takes text, never a computed value: the value
-    last computed is whatever the spreadsheet made of the text it was given."""
-
-    text: str
-
-
 @dataclass(slots=True)
 class Cell:
     value: Any  # text (stripped, newlines as \n), a date, or "" for an empty cell
     column: str
+    merge: tuple[int, int] | None = None  # the top-left cell of the merged range it was filled from
 
 
 @dataclass(slots=True)
@@ -73,6 +63,7 @@ class Table:
     sheet: str
     columns: dict[str, str]  # header → column letter
     rows: list[SheetRow]
+    layout: Layout | None = None  # how the sheet was read: its header, title, 截至 row, skipped rows
 
 
 def _letter(index: int) -> str:
@@ -94,48 +85,40 @@ def _normal(value: Any) -> Any:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
-def _header(value: Any) -> str:
-    name = re.sub(r"\s+", "", str(value or ""))
-    return HEADER_ALIASES.get(name, name)
-
-
-def _table(path: Path, sheet: str, rows: Iterable[tuple[Any, ...]]) -> Table:
-    header_row: int | None = None
-    columns: dict[str, str] = {}
-    positions: dict[str, int] = {}
+def _table(path: Path, sheet: str, grid: list[list[Any]], merges: dict[tuple[int, int], tuple[int, int]],
+           maps: dict[str, str], header: Header | None = None) -> Table:
+    header = header or find_header(grid, maps)
+    if header is None:
+        raise LedgerError(problems=[SheetProblem(str(path), tr(
+            "no header row naming 问题编号/序号 or 反馈问题/问题描述 (and one more column) in the first {n} rows",
+            n=HEADER_ROWS), sheet=sheet)])
+    columns = {name: _letter(k) for name, k in header.positions.items()}
+    layout = read_layout(grid, header, sheet)
     out: list[SheetRow] = []
     formulas: list[Problem] = []
-    for number, values in enumerate(rows, 1):
-        if header_row is None:
-            names = [_header(v) for v in values]
-            if "问题编号" in names:
-                header_row = number
-                for k, name in enumerate(names):
-                    if (name in HEADERS or name in EXTENSION_HEADERS) and name not in positions:
-                        positions[name] = k
-                        columns[name] = _letter(k)
-            elif number >= HEADER_ROWS:
-                break
-            continue
+    for number in range(header.row + 1, len(grid) + 1):
+        values = grid[number - 1]
         cells: dict[str, Cell] = {}
-        for name, k in positions.items():
+        for name, k in header.positions.items():
             value = values[k] if k < len(values) else None
             if isinstance(value, Formula):
                 if name != "序号":  # the row number is never read: a formula there is harmless
                     formulas.append(SheetProblem(str(path), tr("a formula: the ledger takes text; type the value itself"),
                                                  number, field=name, sheet=sheet, column=columns[name]))
                 value = None
-            cells[name] = Cell(_normal(value), columns[name])
-        if all(c.value == "" for c in cells.values()):
+            cells[name] = Cell(_normal(value), columns[name], merges.get((number, k)))
+        reason = skip_reason(values, cells)
+        if reason is not None:
+            if reason:
+                layout.skipped.append((number, reason, next((str(v) for v in values if v not in (None, "")), "")))
+                layout.section_of(reason, cells, values)
             continue
         out.append(SheetRow(number, cells))
-    if header_row is None:
-        raise LedgerError(problems=[SheetProblem(str(path), tr(
-            "no header row with 问题编号 in the first {n} rows", n=HEADER_ROWS), sheet=sheet)])
+        layout.sections[number] = layout.section
     if formulas:
         raise LedgerError(tr("{n} cells of {path} hold formulas; nothing was written", n=len(formulas),
                              path=display_path(path)), problems=formulas)
-    return Table(path, sheet, columns, out)
+    return Table(path, sheet, columns, out, layout)
 
 
 def _csv_rows(path: Path, text: str) -> Iterable[list[str]]:
@@ -158,40 +141,35 @@ def _csv_rows(path: Path, text: str) -> Iterable[list[str]]:
         yield [v[1:] if v[:1] == CSV_GUARD and v[1:2] in CSV_GUARDED else v for v in row]
 
 
-def _xlsx_rows(ws: Any) -> Iterable[tuple[Any, ...]]:
-    for row in ws.iter_rows():
-        yield tuple(Formula(str(c.value)) if c.data_type == "f" else c.value for c in row)
+def read_table(path: Path, sheet: str | None = None, maps: dict[str, str] | None = None) -> Table:
+    """The 台账 sheet of a workbook (``sheet``, else the one whose header matches best), or a CSV file."""
+    from ledger.sheet.workbook import csv_text, xlsx_sheets
 
-
-def read_table(path: Path) -> Table:
-    """The 台账 sheet of a workbook (the sheet named 整改台账, else the first), or a CSV file."""
+    maps = maps or {}
     if not path.is_file():
         raise LedgerError(tr("{path}: file not found", path=display_path(path)))
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030", errors="replace")  # what Excel on Chinese Windows saves
-        return _table(path, path.stem, _csv_rows(path, text))
-    if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        try:
-            # Formulas as formulas (data_only=False): a formula is refused, never read as its last value.
-            wb = load_workbook(path, read_only=True, data_only=False)
-        except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError … on a broken file
-            raise LedgerError(tr("{path}: not a readable Excel workbook ({reason})", path=display_path(path),
-                                 reason=type(exc).__name__)) from None
-        try:
-            ws = wb[SHEET_TITLE] if SHEET_TITLE in wb.sheetnames else wb.worksheets[0]
-            return _table(path, ws.title, _xlsx_rows(ws))
-        except LedgerError:
-            raise
-        except Exception as exc:  # a sheet's XML cut short or damaged shows only when its rows are read
-            raise LedgerError(tr("{path}: not a readable Excel workbook ({reason})", path=display_path(path),
-                                 reason=type(exc).__name__)) from None
-        finally:
-            wb.close()
-    raise UsageError(tr("{path}: import reads .xlsx or .csv files", path=display_path(path)))
+        grid = [list(row) for row in _csv_rows(path, csv_text(path))]
+        return _table(path, path.stem, grid, {}, maps)
+    if suffix not in (".xlsx", ".xlsm"):
+        raise UsageError(tr("{path}: import reads .xlsx or .csv files", path=display_path(path)))
+    sheets = xlsx_sheets(path)
+    if sheet is not None:
+        chosen = [s for s in sheets if s[0] == sheet]
+        if not chosen:
+            raise UsageError(tr("--sheet {name!r}: the workbook has the sheets {names}", name=sheet,
+                                names=", ".join(s[0] for s in sheets)))
+        name, grid, merges = chosen[0]
+        return _table(path, name, grid, merges, maps)
+    found = [(find_header(grid, maps), name, grid, merges) for name, grid, merges in sheets]
+    usable = [f for f in found if f[0] is not None]
+    if not usable:
+        name, grid, merges = sheets[0]
+        return _table(path, name, grid, merges, maps)
+    best = max(usable, key=lambda f: f[0].score)  # type: ignore[union-attr]  # the first of the best
+    table = _table(path, best[1], best[2], best[3], maps, best[0])
+    assert table.layout is not None
+    table.layout.sheets = [name for name, _, _ in sheets]
+    table.layout.first_sheet = best[1] == sheets[0][0]
+    return table
