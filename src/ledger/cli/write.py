@@ -17,6 +17,7 @@ import typer
 from ledger.cli.common import FLAGS, command, data_dir, out
 from ledger.core.dates import parse_date
 from ledger.core.model import Evidence, Item
+from ledger.core.query import resolve_id
 from ledger.environment import today
 from ledger.errors import LedgerError, Refused
 from ledger.i18n import tr
@@ -33,20 +34,21 @@ DateOpt = Annotated[str | None, typer.Option("--date", metavar="DATE", help="Whe
 
 
 def _apply(action: str, item_id: str, change: Callable[[Transaction, Item], Item], commit: bool | None,
-           summary: Callable[[Item], str], message: Callable[[Item], str]) -> Item:
+           summary: Callable[[Item], str], message: Callable[[Item], str], quick: bool = True) -> Item:
     """One locked change of one item, with its commit if asked (made under the same lock, of
-    this change alone); then the confirmation."""
+    this change alone); then the confirmation. ``quick``: the change reads nothing of the ledger
+    but the item and its batch date, so it may run on the cache's index of blocks (``store.quick``)."""
     from ledger.cli import common
 
     folder = data_dir()
     notices: list[str] = []
     committer = start_commit(folder, commit)
     with Interrupts(outlive=common.console_script) as interrupts:  # once the change is in, it is said
-        with transaction(folder, notices, committer, recover_git, interrupts) as txn:
-            new = change(txn, txn.get(item_id))
+        with transaction(folder, notices, committer, recover_git, interrupts, quick=quick) as txn:
+            new = change(txn, txn.get(resolve_id(item_id, txn.ids())))  # ２－８, h-1: as typed
             txn.replace(new)
             if committer is not None:
-                committer.describe(action, item_id, summary(new))
+                committer.describe(action, new.id, summary(new))
         for notice in notices:
             sys.stderr.write(notice + "\n")
         out(message(new) + "\n")
@@ -79,8 +81,7 @@ def recover_git() -> GitRecovery:
 
 
 def _batch_date(txn: Transaction, item_id: str):  # type: ignore[no-untyped-def]
-    batch = txn.ledger.batch_of(item_id)
-    return batch.date if batch else None
+    return txn.batch_date(item_id)
 
 
 @command("close")
@@ -127,10 +128,12 @@ def close_command(
         # Refuse before copying anything: the same checks with the evidence still to come.
         placeholder = [Evidence(text=v) for _, v, _ in values]
         actions.close(item, day=day, by=by, evidence=placeholder, note=note, today=today(),
-                      batch_date=_batch_date(txn, item_id))
-        from ledger.store.evidence_orphans import referenced
+                      batch_date=_batch_date(txn, item.id))
+        recorded: set[str] = set()
+        if any(is_file for is_file, _, _ in values):
+            from ledger.store.evidence_orphans import referenced
 
-        recorded = referenced(txn.ledger)  # a file the ledger already records is not copied again
+            recorded = referenced(txn.ledger)  # a file the ledger already records is not copied again
         records: list[Evidence] = []
         for is_file, value, _ in values:
             if is_file:
@@ -144,7 +147,7 @@ def close_command(
             else:
                 records.append(Evidence(text=value.strip()))
         return actions.close(item, day=day, by=by, evidence=records, note=note, today=today(),
-                             batch_date=_batch_date(txn, item_id))
+                             batch_date=_batch_date(txn, item.id))
 
     def message(new: Item) -> str:
         assert new.closed is not None
@@ -152,7 +155,8 @@ def close_command(
                 + (" (" + tr("late") + ")" if new.closed.late else ""))
 
     _apply("close", item_id, change, commit, lambda new: f"closed by {by}" + (" (late)" if new.closed and new.closed.late
-                                                                             else ""), message)
+                                                                             else ""), message,
+           quick=not any(is_file for is_file, _, _ in values))  # a file: the whole ledger says what it records
 
 
 def _check_evidence_file(value: str, option: str) -> None:
@@ -212,7 +216,7 @@ def progress_command(
 
     def change(txn: Transaction, item: Item) -> Item:
         try:
-            return actions.progress(item, text=text, day=day, by=by, today=today(), batch_date=_batch_date(txn, item_id))
+            return actions.progress(item, text=text, day=day, by=by, today=today(), batch_date=_batch_date(txn, item.id))
         except Refused as exc:  # the note is the TEXT argument, not an option
             raise LedgerError(exc.named({**FLAGS, "text": "TEXT"})) from None
 
@@ -244,6 +248,6 @@ def extend_command(
     day = parse_date(date, "--date") if date else today()
     _apply("extend", item_id,
            lambda txn, item: actions.extend(item, to=new_deadline, reason=reason, approved_by=approved_by,
-                                            day=day, today=today(), batch_date=_batch_date(txn, item_id)),
+                                            day=day, today=today(), batch_date=_batch_date(txn, item.id)),
            commit, lambda new: f"to {new_deadline}: {reason}",
            lambda new: tr("extended {id} to {to} from {date}", id=new.id, to=new_deadline, date=day))

@@ -17,12 +17,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from ledger.core.model import Item
-from ledger.core.serialize import ITEM_KEY_ORDER, item_to_data, without_defaults
+from ledger.core.serialize import ITEM_KEY_ORDER
+from ledger.store.plain_blocks import FLOW_LIST_KEYS, QUOTED_KEYS
+from ledger.store.readback import WRAPPER, dash_column, reads_back
 
-WRAPPER = "items:\n"
-QUOTED_KEYS = frozenset({"id", "text", "reason", "note", "name"})
-FLOW_LIST_KEYS = frozenset({"responsible", "aliases"})
+__all__ = ["dash_column", "reads_back", "render", "rewrite"]
+
 
 
 def _yaml(dash_column: int = 2) -> YAML:
@@ -52,9 +52,19 @@ def _styled(key: str | None, value: Any) -> Any:
         if key in FLOW_LIST_KEYS:
             seq.fa.set_flow_style()
         return seq
-    if isinstance(value, str) and key in QUOTED_KEYS:
+    if isinstance(value, str) and (key in QUOTED_KEYS or _not_a_string_when_plain(value)):
         return DoubleQuotedScalarString(value)
     return value
+
+
+def _not_a_string_when_plain(value: str) -> bool:
+    """ruamel writes by YAML 1.2, where ``yes``, ``on`` and ``1:20`` are strings and stay plain;
+    the reading parser (libyaml, YAML 1.1) would take them for a boolean or a number. Such a value
+    is quoted (``by: "yes"``); what both read as text (a date stays text when read) stays plain."""
+    import yaml
+
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    return tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp")
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -110,10 +120,6 @@ def _sync_value(key: str | None, old: Any, new: Any) -> Any:
     return _styled(key, new)
 
 
-def dash_column(block: str) -> int:
-    return len(block) - len(block.lstrip(" "))
-
-
 def _dump(doc: Any, column: int) -> str:
     buf = StringIO()
     _yaml(column).dump(doc, buf)
@@ -135,16 +141,3 @@ def rewrite(block: str, new: dict[str, Any]) -> str:
 def render(new: dict[str, Any], column: int = 2) -> str:
     """The block of a new item, in the house style, its dash at ``column``."""
     return _dump({"items": [_styled(None, new)]}, column)
-
-
-def reads_back(block: str, item: Item) -> bool:
-    """The block, parsed on its own with the reading parser, is exactly ``item``: the check every
-    write and every merge makes before a re-emitted block goes into a file. Plain data is compared,
-    so no validator is needed."""
-    from ledger.store.yamlio import YamlProblem, parse
-
-    try:
-        back = without_defaults(parse(WRAPPER + block.replace("\r\n", "\n")).data["items"][0])
-    except (YamlProblem, KeyError, IndexError, TypeError):
-        return False
-    return bool(back == item_to_data(item, dates_as_text=True))

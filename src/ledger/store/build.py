@@ -16,6 +16,7 @@ from ledger.core.model import Item, ItemsFile, Ledger, LedgerFile, Unit
 from ledger.errors import Problem, display_path, field_name
 from ledger.i18n import Message, msg
 from ledger.store.files import decode
+from ledger.store.stream import STREAM_FROM
 from ledger.store.yamlio import CONFLICT_MARKER, YamlProblem, locate, parse
 
 
@@ -57,6 +58,14 @@ def _load_items_file(path: Path, content: bytes | Problem) -> tuple[LedgerFile, 
         return empty, [text], None, none
     if not text.strip():
         return empty, [Problem(str(path), msg("file is empty"), 1, 1)], None, none
+    if len(text) >= STREAM_FROM:  # a large file: block by block, never its whole document tree at once
+        from ledger.store.stream import read_in_runs
+
+        streamed = read_in_runs(text)
+        if streamed is not None:
+            header, items, lines = streamed
+            file = LedgerFile(path, items, lines, batch=header.batch, questions=dict(header.questions))
+            return file, [], text, _Extra(list(range(len(items))), [], lines)
     try:
         parsed = parse(text)
     except YamlProblem as exc:

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from ledger import __version__
 from ledger.core.model import Ledger
-from ledger.store.cache_journal import _seen, journal_for, journal_path, read_journal, remember
+from ledger.store.cache_journal import _seen, journal_for, journal_path, read_journal, remember, write_state
 from ledger.store.cache_slots import atomic, context, dump, load_slot, slot
 
 FORMAT = 3
@@ -85,24 +85,20 @@ def read(data_dir: Path, key: str) -> Ledger | None:
         return None
 
 
-def write(data_dir: Path, key: str, ledger: Ledger, touched: set[tuple[int, int]] | None = None) -> None:
+def write(data_dir: Path, key: str, ledger: Ledger, touched: set[tuple[int, int]] | None = None,
+          contents: dict[Path, bytes] | None = None) -> None:
     """Store the ledger: only its changes (``touched``, the (file, index) of the items a write
     replaced or added) when it was read from the cache and few items changed, else a full copy.
-    A cache that cannot be written is silently skipped."""
+    With the files' bytes (``contents``), a valid ledger also gets its index of blocks
+    (``cache_index``), for the next one-item write. A cache that cannot be written is silently skipped."""
     found = journal_for(data_dir, ledger, touched)
     if found is not None:
         base_key, journal = found
         seen = _seen[slot(data_dir)]
         item_lines = {fi: list(ledger.files[fi].item_lines) for fi in journal}
-
-        def body(fh: BinaryIO) -> None:
-            fh.write(key.encode("ascii"))
-            fh.write(context(data_dir, False))
-            fh.write(base_key.encode("ascii"))
-            dump((seen.lengths, journal, item_lines), fh)
-
-        if atomic(journal_path(data_dir), body):
+        if write_state(data_dir, key, base_key, seen.lengths, journal, item_lines):
             remember(data_dir, ledger, base_key, journal, seen.lengths)
+            _index(data_dir, key, ledger, base_key, seen.lengths, contents)
             return
 
     def full(fh: BinaryIO) -> None:
@@ -116,3 +112,13 @@ def write(data_dir: Path, key: str, ledger: Ledger, touched: set[tuple[int, int]
         except OSError:
             pass
         remember(data_dir, ledger, key, {})
+        _index(data_dir, key, ledger, key, [len(f.items) for f in ledger.files], contents)
+
+
+def _index(data_dir: Path, key: str, ledger: Ledger, base_key: str, base_lengths: list[int],
+           contents: dict[Path, bytes] | None) -> None:
+    from ledger.store.cache_index import build_index, drop_index, write_index
+
+    index = build_index(ledger, key, base_key, base_lengths, contents) if contents and not ledger.problems else None
+    if index is None or not write_index(data_dir, index):
+        drop_index(data_dir)

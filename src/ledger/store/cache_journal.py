@@ -69,8 +69,7 @@ def journal_for(data_dir: Path, ledger: Ledger,
     journal = {fi: dict(changes) for fi, changes in seen.journal.items()}
     for fi, ii in touched:
         journal.setdefault(fi, {})[ii] = files[fi].items[ii]
-    total = sum(len(c) for c in journal.values())
-    if total > max(JOURNAL_LIMIT, 0) or total > JOURNAL_SHARE * max(sum(len(f.items) for f in files), 1) + 50:
+    if journal_full(sum(len(c) for c in journal.values()), sum(len(f.items) for f in files)):
         return None
     return seen.base_key, journal
 
@@ -110,3 +109,35 @@ def read_journal(data_dir: Path, key: str) -> Ledger | None:
     if value is not None:
         remember(data_dir, value, base_key, journal, lengths)
     return value
+
+
+def journal_full(changes: int, items: int) -> bool:
+    """A journal of this many changed items, on a ledger of this many, is due for a full copy."""
+    return changes > max(JOURNAL_LIMIT, 0) or changes > JOURNAL_SHARE * max(items, 1) + 50
+
+
+def read_state(data_dir: Path, key: str) -> tuple[str, list[int], dict[int, dict[int, Item]], dict[int, list[int]]] | None:
+    """The journal stored under ``key``, as (base key, full copy's lengths, changes, block lines)."""
+    try:
+        with open(journal_path(data_dir), "rb") as fh:
+            header = fh.read(HEADER + 64)
+            if header[:64].decode("ascii", "replace") != key or header[64:HEADER] != context(data_dir, False):
+                return None
+            lengths, journal, item_lines = pickle.load(fh)
+        return header[HEADER:].decode("ascii"), lengths, journal, item_lines
+    except Exception:  # missing or damaged: a miss
+        return None
+
+
+def write_state(data_dir: Path, key: str, base_key: str, lengths: list[int], journal: dict[int, dict[int, Item]],
+                item_lines: dict[int, list[int]]) -> bool:
+    """Store a journal under ``key`` (what ``write`` stores after a journaled write)."""
+    from ledger.store.cache_slots import atomic, dump
+
+    def body(fh: Any) -> None:
+        fh.write(key.encode("ascii"))
+        fh.write(context(data_dir, False))
+        fh.write(base_key.encode("ascii"))
+        dump((lengths, journal, item_lines), fh)
+
+    return atomic(journal_path(data_dir), body)

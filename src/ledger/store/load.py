@@ -31,7 +31,7 @@ def load(data_dir: Path, *, keep_text: bool = False, use_cache: bool | None = No
         ledger = build(data_dir, paths, units_path, contents)
         ledger.key = key
         if use_cache:
-            cache.write(data_dir, key, ledger)
+            cache.write(data_dir, key, ledger, contents={p: c for p, c in contents.items() if isinstance(c, bytes)})
     if keep_text:
         ledger.texts = {}
         for path, content in contents.items():

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-from ledger.core.model import Item, Ledger
+from ledger.core.model import Batch, Item, Ledger, Unit
 from ledger.errors import LedgerError
 from ledger.i18n import tr
 from ledger.store import cache
@@ -33,11 +34,13 @@ class Committer(Protocol):
 @contextmanager
 def transaction(data_dir: Path, notices: list[str] | None = None, committer: Committer | None = None,
                 git: Callable[[], GitRecovery] | None = None,
-                interrupts: Interrupts | None = None) -> Iterator[Transaction]:
+                interrupts: Interrupts | None = None, quick: bool = False) -> Iterator[Transaction]:
     """A locked read-modify-write of the ledger. Changes land when the block ends without an
     exception, with their commit if ``committer`` is given; on any error nothing changes.
     ``git`` finishes a commit a crashed command left half made. ``interrupts``: the caller's
-    guard, to hold a late interrupt back until it has said what landed (else one of its own)."""
+    guard, to hold a late interrupt back until it has said what landed (else one of its own).
+    ``quick``: the block changes one item (get, replace) and nothing else, so without a commit it
+    may run on the cache's index of blocks instead of the loaded ledger (``store.quick``)."""
     from ledger.store.journal import prune
     from ledger.store.recovery import recover
     from ledger.store.safeio import folder_lock
@@ -46,9 +49,15 @@ def transaction(data_dir: Path, notices: list[str] | None = None, committer: Com
     with interrupts or Interrupts() as interrupts, folder_lock(data_dir, said) as lock:
         with interrupts.held():
             recover(data_dir, said, git)
-        ledger = load(data_dir, keep_text=True)
-        require_valid(ledger)
-        txn = Transaction(ledger, interrupts)
+        txn: Any = None
+        if quick and committer is None:
+            from ledger.store.quick import open_quick
+
+            txn = open_quick(data_dir, interrupts, lambda ledger: Transaction(ledger, interrupts))
+        if txn is None:
+            ledger = load(data_dir, keep_text=True)
+            require_valid(ledger)
+            txn = Transaction(ledger, interrupts)
         landing = Landing(data_dir, lock, interrupts)
         try:
             yield txn
@@ -56,7 +65,7 @@ def transaction(data_dir: Path, notices: list[str] | None = None, committer: Com
         except BaseException:
             if not landing.landed:
                 with interrupts.held():
-                    for path in txn.extra_files:  # evidence copied for a change that did not land
+                    for path in [*txn.extra_files, *txn.created]:  # evidence copied, a new file's folder
                         path.unlink(missing_ok=True)
                         prune(path.parent, data_dir)  # and the folders made for it, if left empty
             raise
@@ -74,6 +83,8 @@ class Transaction:
         self.lines: dict[int, list[str]] = {}
         self.changed: list[Path] = []
         self.extra_files: list[Path] = []  # written by the caller (evidence), removed on failure
+        self.units_text: str | None = None  # departments.yaml with the units ``add_units`` added
+        self.created: set[Path] = set()  # new items files (``new_file``): nothing was there before
         self.touched: set[tuple[int, int]] = set()  # (file, index) of the items replaced or added
         self.ops: dict[str, tuple[str, Item, object]] = {}
         """By id, in order: ("replace", new item, the item as read) or ("add", new item, its file
@@ -106,36 +117,39 @@ class Transaction:
         return item_block_range(self._file_lines(fi), self.ledger.files[fi].item_lines, ii)
 
     def _verified_block(self, item: Item, block: str, fi: int, column: int) -> list[str]:
-        """Read the new block back and insist it is exactly the intended item, and that it sits
-        in the sequence exactly as the block it replaces did (its dash at ``column``, every other
-        line indented deeper), so the file around it parses as before."""
-        from ledger.store.blocks import dash_column, reads_back
+        """The new block as lines of the file, once it reads back as exactly the intended item and
+        sits in the sequence exactly as the block it replaces did (``readback.verify``)."""
+        from ledger.store.readback import verify
 
-        lines = block.splitlines()
-        nested = all(not line.strip() or line.startswith(" " * (column + 1)) for line in lines[1:])
-        if not lines or dash_column(block) != column or not lines[0][column:].startswith("- ") or not nested:
-            raise LedgerError(tr("internal error: item {id} would not read back as written{detail}",
-                                 id=item.id, detail=" (layout)"))
-        if not reads_back(block, item):
-            raise LedgerError(tr("internal error: item {id} would not read back as written{detail}",
-                                 id=item.id, detail=""))
-        newline = self._newline(fi)
-        text = block if newline == "\n" else block.replace("\n", "\r\n")
+        verify(block, item, column)
+        text = block if self._newline(fi) == "\n" else block.replace("\n", "\r\n")
         return text.splitlines(keepends=True)
 
     def get(self, item_id: str) -> Item:
         return self.ledger.get(item_id)
 
+    def ids(self) -> dict[str, tuple[int, int]]:
+        """Every id (in file order), for resolving what a person typed."""
+        return self.ledger.index()
+
+    def batch_date(self, item_id: str) -> date | None:
+        batch = self.ledger.batch_of(item_id)
+        return batch.date if batch else None
+
     def replace(self, item: Item) -> None:
         from ledger.core.serialize import item_to_data
-        from ledger.store.blocks import dash_column, rewrite
+        from ledger.store import plain_blocks
+        from ledger.store.readback import dash_column
 
         fi, ii = self.ledger.index()[item.id]
         lines = self._file_lines(fi)
         start, end = self._block_range(fi, ii)
         old_block = "".join(lines[start:end]).replace("\r\n", "\n")
-        new_block = rewrite(old_block, item_to_data(item))
-        new_lines = self._verified_block(item, new_block, fi, dash_column(old_block))
+        column = dash_column(old_block)
+        old = self.ledger.files[fi].items[ii]
+        new_block = plain_blocks.rewrite(old_block, item_to_data(old), item_to_data(item), column) \
+            or _round_trip(old_block, item)  # not a plain change: ruamel's round trip
+        new_lines = self._verified_block(item, new_block, fi, column)
         lines[start:end] = new_lines
         self._shift(fi, ii + 1, len(new_lines) - (end - start))
         self._note("replace", item, self.ledger.files[fi].items[ii])
@@ -170,6 +184,37 @@ class Transaction:
         self._note("add", item, f.path.relative_to(self.ledger.data_dir).as_posix())
         self.touched.add((fi, len(f.items) - 1))
         self._touch(fi)
+
+    def new_file(self, path: Path, text: str, batch: Batch) -> int:
+        """A new items file (``items/NAME.yaml``: a new batch, its header in ``text``, no items yet),
+        written with the change; its index among the ledger's files."""
+        from ledger.core.model import LedgerFile
+
+        if path.exists() or path.is_symlink() or any(f.path == path for f in self.ledger.files):
+            raise LedgerError(tr("{path} exists already", path=path))
+        assert self.ledger.texts is not None
+        self.ledger.files.append(LedgerFile(path, [], [], batch))
+        self.ledger.texts[path] = text
+        with self.held():
+            path.parent.mkdir(parents=True, exist_ok=True)  # removed again if the change does not land
+            self.created.add(path)
+        fi = len(self.ledger.files) - 1
+        self.lines[fi] = text.splitlines(keepends=True)
+        self._touch(fi)
+        return fi
+
+    def add_units(self, units: list[Unit]) -> None:
+        """New units, appended to departments.yaml with the change (as ``ledger units add`` writes them)."""
+        from ledger.store.units import appended
+
+        assert self.ledger.texts is not None
+        old = self.units_text if self.units_text is not None else self.ledger.texts.get(self.ledger.units_path, "")
+        bom = "\ufeff" if old.startswith("\ufeff") else ""
+        text = old.removeprefix(bom)
+        for unit in units:
+            text = appended(text, unit)
+        self.units_text = bom + text
+        self.ledger.units = [*self.ledger.units, *units]
 
     def _empty_items_slot(self, fi: int) -> tuple[int, list[str]]:
         """Where the first item of a file with no items goes: after ``items:``, replacing an
@@ -209,8 +254,11 @@ class Transaction:
         problems = cross_check(self.ledger, {fi: "".join(lines) for fi, lines in self.lines.items()}, self.touched)
         if problems:
             raise LedgerError(problems=problems)
-        return {self.ledger.files[fi].path: "".join(lines).encode("utf-8")
-                for fi, lines in self.lines.items() if self.ledger.files[fi].path in self.changed}
+        out = {self.ledger.files[fi].path: "".join(lines).encode("utf-8")
+               for fi, lines in self.lines.items() if self.ledger.files[fi].path in self.changed}
+        if self.units_text is not None:
+            out[self.ledger.units_path] = self.units_text.encode("utf-8")
+        return out
 
     def land(self, landing: Landing, committer: Committer | None) -> None:
         """Write the change (and its commit) through ``landing``."""
@@ -218,7 +266,8 @@ class Transaction:
         written = self.staged()
         if not written:
             return
-        writes = [Write(path, self.ledger.texts[path].encode("utf-8"), data) for path, data in written.items()]
+        writes = [Write(path, None if path in self.created else self.ledger.texts[path].encode("utf-8"), data)
+                  for path, data in written.items()]
         finisher = committer.prepare(self, writes) if committer is not None else None
         landing.land(writes, finisher=finisher)
         self._refresh_cache(written)
@@ -229,14 +278,21 @@ class Transaction:
             return
         ledger = self.ledger
         parts = []
+        contents: dict[Path, bytes] = {}
         for path in [*(f.path for f in ledger.files), ledger.units_path]:
             data = written.get(path)
             if data is None:
                 assert ledger.texts is not None
                 data = ledger.texts[path].encode("utf-8") if path in ledger.texts else b""
             parts.append((str(path.relative_to(ledger.data_dir)), data))
+            contents[path] = data
         key = cache.content_key(parts)
         fresh = replace(ledger, key=key, texts=None, _index=None)
-        cache.write(ledger.data_dir, key, fresh, self.touched)
+        cache.write(ledger.data_dir, key, fresh, self.touched, contents)
 
 
+def _round_trip(block: str, item: Item) -> str:
+    from ledger.core.serialize import item_to_data
+    from ledger.store.blocks import rewrite
+
+    return rewrite(block, item_to_data(item))
