@@ -131,11 +131,13 @@ def test_a_quiet_month_and_chinese(ledger):
     assert "## 八、单位排名（慢者在前）" in text
 
 
-@pytest.mark.parametrize("period", ["2024-8", "2024-13", "August", "2024-08-01"])
-def test_bad_period(ledger, period):
+@pytest.mark.parametrize(("period", "why"), [("2024-13", "is not a real month"),  # 2024-8 is August (issue 15)
+                                             ("August", "is not a month (write YYYY-MM, YYYY-M or 2024年8月)"),
+                                             ("2024-08-01", "is not a month (write YYYY-MM, YYYY-M or 2024年8月)")])
+def test_bad_period(ledger, period, why):
     result = ledger("bulletin", "--period", period)
     assert result.exit_code == 2
-    assert result.stderr == f"Error: --period: {period!r} is not a month (use YYYY-MM, such as 2024-08)\n"
+    assert result.stderr == f"Error: --period: {period!r} {why}\n"
 
 
 class _Sections(HTMLParser):

@@ -4,6 +4,7 @@ entry there is used, and no module adds translations of its own."""
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def _string_literals() -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 found.add(node.value)
+                found.add(inspect.cleandoc(node.value))  # a command's docstring is its help, the key of its Chinese
     return found
 
 

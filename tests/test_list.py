@@ -102,7 +102,8 @@ def test_bad_status_is_a_usage_error(shipped):
 
 def test_csv(shipped):
     result = shipped("list", "--overdue", "--as-of", "2024-07-01", "--format", "csv")
-    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert result.stdout.startswith("\ufeff")  # a byte-order mark, as export's csv has (issue 15)
+    rows = list(csv.reader(io.StringIO(result.stdout[1:])))
     assert rows[0] == ["id", "question", "text", "lead", "responsible", "deadline", "status", "overdue", "days_overdue",
                        "original_deadline", "extensions", "closed_date", "last_progress"]
     assert rows[1] == ["1-6", "1", "希望应急管理局对企业进行科学管理和分类，到企业评价的专家水平一致。", "区应急管理局",
@@ -131,7 +132,7 @@ TABLE_80_EN = """\
 │ 1-7 │ 希望市场监管局在办证上各县  │ 区市场监管分局 │ 2024-06-30 │ overdue 1d │
 │     │ 区保持一致所需资料。        │                │            │            │
 └─────┴─────────────────────────────┴────────────────┴────────────┴────────────┘
-2 items · open 2, in progress 0, closed 0, overdue 2 · as of 2024-07-01         
+2 items · open 2, in progress 0, closed 0, overdue 2 · as of 2024-07-01
 """
 
 TABLE_80_ZH = """\
@@ -144,7 +145,7 @@ TABLE_80_ZH = """\
 │ 1-7  │ 希望市场监管局在办证上各县区  │ 区市场监管分局 │ 2024-06-30 │ 逾期1天 │
 │      │ 保持一致所需资料。            │                │            │         │
 └──────┴───────────────────────────────┴────────────────┴────────────┴─────────┘
-共 2 项 · 未整改 2，整改中 0，已销号 0，逾期 2 · 截至 2024-07-01                
+共 2 项 · 未整改 2，整改中 0，已销号 0，逾期 2 · 截至 2024-07-01
 """
 
 TABLE_120_ZH = """\
@@ -155,7 +156,7 @@ TABLE_120_ZH = """\
 │      │                                │              │ 区发展改革局（等部门）                 │            │         │
 │ 2-8  │ 对于单位拖欠款项需要改进。     │ 区财政局     │ 区财政局、区建设环保局、市园投集团     │ 2024-08-31 │ 逾期1天 │
 └──────┴────────────────────────────────┴──────────────┴────────────────────────────────────────┴────────────┴─────────┘
-共 2 项 · 未整改 2，整改中 0，已销号 0，逾期 1 · 截至 2024-09-01                                                        
+共 2 项 · 未整改 2，整改中 0，已销号 0，逾期 1 · 截至 2024-09-01
 """
 
 
@@ -218,8 +219,76 @@ def test_long_listings_use_the_plain_renderer_and_stay_aligned(small):
         "      通行不便，请尽快完善。",
         "1-2   加强政企沟通。           区财政局  2024-08-31  逾期1天",
     ]
-    assert lines[-1] == "共 60 项 · 未整改 60，整改中 0，已销号 0，逾期 60 · 截至 2024-09-01"
-    assert all(cell_width(line) <= 60 for line in lines[:-1])  # the footer is one line, as long as it is
+    assert lines[-2:] == ["共 60 项 · 未整改 60，整改中 0，已销号 0，逾期 60", "截至 2024-09-01"]
+    assert all(cell_width(line) <= 60 for line in lines)  # the footer too, broken between its parts
     # the deadline column starts at the same cell in every row that has one
     starts = {cell_width(line[:line.index("2024-08-31")]) for line in lines if "2024-08-31" in line}
     assert starts == {41}
+
+
+# --------------------------------------------------------------------------- issue 15: days left, †, kinsoku, counts
+
+
+def test_due_soon_shows_days_left(shipped):
+    result = shipped("list", "--due-soon", "30", "--as-of", "2024-08-28", "--search", "拖欠", env={"COLUMNS": "80"})
+    assert result.stdout == """\
+┏━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━┓
+┃ ID  ┃ Feedback                   ┃ Lead     ┃ Deadline   ┃ Status      ┃
+┡━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━┩
+│ 2-8 │ 对于单位拖欠款项需要改进。 │ 区财政局 │ 2024-08-31 │ 3 days left │
+└─────┴────────────────────────────┴──────────┴────────────┴─────────────┘
+1 item · open 1, in progress 0, closed 0, overdue 0 · as of 2024-08-28
+"""
+    zh = shipped("list", "--due-soon", "30", "--as-of", "2024-08-30", "--search", "拖欠", lang="zh",
+                 env={"COLUMNS": "80"})
+    assert "│ 剩1天 │" in zh.stdout
+    today = shipped("list", "--due-soon", "0", "--as-of", "2024-08-31", "--search", "拖欠", env={"COLUMNS": "80"})
+    assert "│ due today │" in today.stdout
+
+
+def test_an_extended_deadline_is_explained(shipped):
+    shipped("extend", "2-8", "--to", "2024-12-31", "--reason", "资金分批到位", "--date", "2024-08-20")
+    result = shipped("list", "--dept", "财政局", "--as-of", "2024-09-01", env={"COLUMNS": "80"})
+    assert result.stdout.splitlines()[-2:] == [
+        "2 items · open 2, in progress 0, closed 0, overdue 0 · as of 2024-09-01",
+        "† the deadline was extended: ledger show ID gives the original",
+    ]
+    zh = shipped("list", "--dept", "财政局", "--as-of", "2024-09-01", lang="zh", env={"COLUMNS": "80"})
+    assert zh.stdout.splitlines()[-1] == "† 已延期：原时限见 ledger show 编号"
+    plain = shipped("list", "--dept", "财政局", "--as-of", "2024-07-01", env={"COLUMNS": "80"})
+    assert "†" not in plain.stdout  # no extension in force yet: no footnote
+
+
+def test_wrapped_feedback_never_starts_a_line_with_a_full_stop(small):
+    text = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥。"
+    ledger = small(f'items:\n  - id: "1-1"\n    question: 1\n    text: "{text}"\n    lead: 区财政局\n'
+                   f'    responsible: [区财政局]\n    deadline: 2024-08-31\n    status: open\n')
+    for columns in ("60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "80", "100"):
+        for lang in ("en", "zh"):
+            lines = ledger("list", "--as-of", "2024-09-01", lang=lang, env={"COLUMNS": columns}).stdout.splitlines()
+            starts = [line.split("│")[2].strip()[:1] for line in lines if line.startswith("│")]
+            assert "。" not in starts, (columns, lang)
+
+
+def test_one_item_and_one_row_are_singular(shipped):
+    one = shipped("list", "--search", "拖欠", "--as-of", "2024-09-01")
+    assert one.stdout.splitlines()[-1].startswith("1 item · ")
+    two = shipped("list", "--dept", "财政局", "--limit", "1", "--as-of", "2024-09-01")
+    assert two.stderr == "1 more row not shown: use --all or --limit N\n"
+    assert two.stdout.splitlines()[-1].startswith("1 of 2 items shown · ")
+    zh = shipped("list", "--search", "拖欠", "--as-of", "2024-09-01", lang="zh")
+    assert zh.stdout.splitlines()[-1].startswith("共 1 项 · ")
+
+
+def test_history_table_is_padded(shipped):
+    shipped("progress", "2-8", "已拨付第一批款项", "--date", "2024-07-15", "--by", "李四")
+    result = shipped("show", "2-8", "--as-of", "2024-09-01", env={"COLUMNS": "80"})
+    assert result.stdout.split("History")[1] == """\
+                                            
+┏━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━┓
+┃ Date       ┃ Record   ┃ Details                 ┃
+┡━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━┩
+│ 2024-07-15 │ Progress │ 已拨付第一批款项 — 李四 │
+└────────────┴──────────┴─────────────────────────┘
+as of 2024-09-01
+"""

@@ -111,7 +111,8 @@ def changed(before: dict[str, str], after: dict[str, str]) -> dict[str, list[str
 def test_check_and_list_see_every_file(layout) -> None:
     assert layout("check").stdout == "ok: 4 items, 3 units, no problems\n"
     result = layout("list", "--format", "csv")
-    assert result.stdout.splitlines() == [
+    assert result.stdout.startswith("\ufeff")  # the byte-order mark every csv has
+    assert result.stdout[1:].splitlines() == [
         "id,question,text,lead,responsible,deadline,status,overdue,days_overdue,original_deadline,extensions,"
         "closed_date,last_progress",
         "2-8,2,对于单位拖欠款项需要改进。,区财政局,区财政局、区建设环保局,2024-08-31,open,true,10,2024-08-31,0,,",

@@ -120,8 +120,9 @@ Lead unit         Items  Closed  On time  Late  Open  Overdue  Due 30d  Stale  R
 区经济商务局          1       0        0     0     1        0        0      0  0.0%
 ───────────────────────────────────────────────────────────────────────────────────
 Total                33       0        0     0    33        9        0     23  0.0%
-as of 2024-09-01 · slowest units first
-On time / Late: closed on time / after the deadline · Due 30d: due within 30 days · Stale: ongoing, no progress note in 30 days
+as of 2024-09-01 · by lead unit, slowest first
+On time / Late: closed on time / after the deadline · Due 30d: due within 30 days
+Stale: ongoing, no progress note in 30 days
 """
 
 
@@ -137,10 +138,10 @@ def test_csv_and_markdown(shipped):
     table = list(csv.reader(io.StringIO(text)))
     assert table[0] == PUBLIC_KEYS
     assert table[1:] == [
+        ["2024-06-30", "2", "0", "0", "0", "2", "2", "0", "0", "0.0"],  # in date order
         ["2024-08-31", "7", "0", "0", "0", "7", "7", "0", "0", "0.0"],
-        ["2024-06-30", "2", "0", "0", "0", "2", "2", "0", "0", "0.0"],
-        ["ongoing", "23", "0", "0", "0", "23", "0", "0", "23", "0.0"],
         ["2024-12-31", "1", "0", "0", "0", "1", "0", "0", "0", "0.0"],
+        ["ongoing", "23", "0", "0", "0", "23", "0", "0", "23", "0.0"],
         ["Total", "33", "0", "0", "0", "33", "9", "0", "23", "0.0"],
     ]
     md = shipped("report", "--as-of", "2024-09-01", "--by", "question", "--format", "markdown").stdout

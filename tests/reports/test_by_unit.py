@@ -114,12 +114,12 @@ def test_by_question_then_source() -> None:
 
 def test_by_deadline_in_force() -> None:
     report = build_report(ITEMS, UNITS, AS_OF, "deadline")
-    assert [counts(r) for r in report.rows] == [
+    assert [counts(r) for r in report.rows] == [  # in date order, ongoing last; rank: slowest first
         expect("2024-06-30", "deadline", 3, 1, 0, 1, 0, 2, 0, 0, 0, 144, 72, ["1-1", "2-3"], 0.3333, 1),
-        expect("2024-09-05", "deadline", 1, 0, 0, 0, 0, 1, 0, 0, 0, 5, 5, ["N-1"], 0.0, 2),  # extended from 8-31
-        expect("ongoing", "deadline", 2, 0, 0, 0, 1, 0, 0, 1, 2, 0, 0, [], 0.0, 3),
-        expect("2024-09-30", "deadline", 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, [], 0.0, 4),
         expect("2024-08-31", "deadline", 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, [], 1.0, 5),
+        expect("2024-09-05", "deadline", 1, 0, 0, 0, 0, 1, 0, 0, 0, 5, 5, ["N-1"], 0.0, 2),  # extended from 8-31
+        expect("2024-09-30", "deadline", 1, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, [], 0.0, 4),
+        expect("ongoing", "deadline", 2, 0, 0, 0, 1, 0, 0, 1, 2, 0, 0, [], 0.0, 3),
     ]
 
 

@@ -8,6 +8,7 @@ its file's batch date.
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Annotated
 
@@ -53,6 +54,7 @@ def add_command(
     from ledger.cli.common import resolve_unit
     from ledger.cli.write import recover_git, said_committed, start_commit
     from ledger.core import actions
+    from ledger.core.typed import unit_list
 
     due = parse_deadline(deadline, "--deadline")
     added = parse_date(date, "--date") if date else today()
@@ -64,13 +66,14 @@ def add_command(
     with Interrupts(outlive=common.console_script) as interrupts:  # once the item is in, it is said
         with transaction(folder, notices, committer, recover_git, interrupts) as txn:
             ledger = txn.ledger
-            names = [n for value in responsible for n in value.replace(",", "、").split("、") if n.strip()]
+            new_id = _new_id(item_id, ledger.index())
+            names = unit_list(responsible)  # repeated, or split by , ， 、
             target = _target_file(txn, file)
             batch = ledger.files[target].batch
             try:
                 item = actions.new_item(
-                    item_id=item_id, text=text, lead=resolve_unit(ledger, lead, "--lead") or lead,
-                    responsible=[resolve_unit(ledger, n.strip(), "--responsible") or n for n in names],
+                    item_id=new_id, text=text, lead=resolve_unit(ledger, lead, "--lead") or lead,
+                    responsible=[resolve_unit(ledger, n, "--responsible") or n for n in names],
                     deadline=due, question=question, source=source, leader=leader, and_others=and_others,
                     added=added, today=today(), batch_date=batch.date if batch else None)
             except Refused as exc:  # the day it entered is --date here
@@ -82,6 +85,20 @@ def add_command(
             sys.stderr.write(notice + "\n")
         out(tr("added {id}", id=item.id) + "\n")
         said_committed(committer)
+
+
+def _new_id(typed: str, ids: Collection[str]) -> str:
+    """The new id, full-width forms read as ASCII (``Ｈ－２`` → ``H-2``); refused if it differs from an
+    existing id only in case or width (the same id itself is the store's "already exists")."""
+    from ledger.core.query import clashing_id
+    from ledger.core.typed import id_form
+
+    new_id = id_form(typed)
+    existing = clashing_id(new_id, ids)
+    if existing is not None:
+        raise LedgerError(tr("--id {id}: item {existing} already exists (ids that differ only in case or width "
+                             "are one id)", id=typed, existing=existing))
+    return new_id
 
 
 def _target_file(txn: Transaction, file: str | None) -> int:

@@ -57,6 +57,10 @@ FLAGS: dict[str, Any] = {"date": "--date", "by": "--by", "reason": "--reason", "
                          "question": "--question", "source": "--source", "evidence": msg("--evidence FILE or TEXT")}
 """How the command line calls the fields of a change that the domain refuses (``errors.Refused``)."""
 
+MISSING_VALUES = frozenset({"{what} must not be empty", "item {id}: a close-out needs evidence ({what})"})
+"""Refusals of a value the command line did not give (no evidence option, ``--by ""``): usage errors,
+exit 2, like any missing option, not the data errors (exit 1) the domain's other refusals are."""
+
 SHOWN_PROBLEMS = 10
 """A command refused over bad data shows this many problems; ``ledger check`` shows them all."""
 
@@ -70,7 +74,8 @@ def guarded(func: F) -> F:
             try:
                 return func(*args, **kwargs)
             except Refused as exc:  # the domain names a field; here it is the option that gave it
-                raise LedgerError(exc.named(FLAGS)) from None
+                kind = UsageError if exc.template in MISSING_VALUES else LedgerError
+                raise kind(exc.named(FLAGS)) from None
         except LedgerError as exc:
             # Problems in the ledger itself are capped (check lists them all); problems that
             # come with a message of their own (an import's bad rows) are all shown.
@@ -187,9 +192,13 @@ def optional_date(text: str | None, option: str) -> date | None:
 
 
 def resolve_unit(ledger: Ledger, name: str | None, option: str) -> str | None:
-    """A unit typed by name or alias → its name; an unknown one is a usage error with a hint."""
+    """A unit typed by name or alias (spaces around it ignored) → its name; an unknown one is a
+    usage error with a hint, never a guess."""
     if name is None:
         return None
+    from ledger.core.typed import unit_name
+
+    name = unit_name(name)
     table = ledger.unit_names()
     if name in table:
         return table[name]

@@ -14,7 +14,9 @@ from ledger.i18n import tr
 def log_command(
     item_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="Only the commits that changed this item.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Commits to look at.")] = 200,
-    fmt: Annotated[Format, typer.Option("--format", help="table (text) or json.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", help=(
+        "table (text), json, csv or markdown (one row per commit: date, commit, author, message, "
+        "fields changed)."))] = Format.table,
 ) -> None:
     """Show the ledger's history from git, newest first: date, author, message, fields changed.
 
@@ -25,13 +27,17 @@ def log_command(
     folder = data_dir()
     if item_id is not None:
         from ledger.cli.common import loaded
+        from ledger.core.query import resolve_id
 
-        loaded().get(item_id)  # an unknown id is an error, with the nearest ids
+        item_id = resolve_id(item_id, loaded().index())  # ２－８, h-1: as typed; unknown: an error, with the nearest
     entries = history(folder, item_id, limit)
     if fmt is Format.json:
         from ledger.render.text import to_json
 
         out(to_json(entries))
+        return
+    if fmt in (Format.csv, Format.markdown):
+        _log_table(entries, fmt, "changed" if item_id is not None else "items")
         return
     if not entries:
         out(tr("no ledger commits") + "\n")
@@ -43,6 +49,26 @@ def log_command(
         out(line + "\n")
         if e.get("changed"):
             out("    " + tr("changed: {fields}", fields=", ".join(e["changed"])) + "\n")  # type: ignore[arg-type]
+
+
+LOG_COLUMNS = {"date": "Date", "commit": "Commit", "author": "Author", "message": "Message",
+               "changed": "Fields changed", "items": "Items changed"}
+"""The columns of ``log --format csv|markdown``, one row per commit: the json field names (Chinese labels
+under zh); the last is ``changed`` (the fields) for one item's log, ``items`` (the ids) for the whole ledger's."""
+
+
+def _log_table(entries: list[dict[str, object]], fmt: Format, last: str) -> None:
+    from ledger.cli.common import out_bytes
+    from ledger.i18n import language
+    from ledger.render.text import to_csv, to_markdown
+
+    columns = ["date", "commit", "author", "message", last]
+    headers = [tr(LOG_COLUMNS[c]) for c in columns] if language() == "zh" else columns
+    rows = [[e.get(c) for c in columns[:-1]] + [", ".join(e.get(last) or [])] for e in entries]  # type: ignore[arg-type]
+    if fmt is Format.csv:  # with a byte-order mark, as every csv the ledger writes
+        out_bytes(to_csv(headers, rows, bom=True).encode("utf-8"))
+    else:
+        out(to_markdown(headers, rows))
 
 
 @command("undo")

@@ -16,6 +16,7 @@ from ledger.cli.common import (
     loaded,
     optional_date,
     out,
+    out_bytes,
     problem_count,
     resolve_unit,
 )
@@ -58,7 +59,9 @@ def check_command(
         raise typer.Exit(code=1)
     if evidence:
         _report_orphans(ledger)
-    out(tr("ok: {items} items, {units} units, no problems", items=len(ledger.items), units=len(ledger.units)) + "\n")
+    claims = sum(1 for item in ledger.items if item.claimed is not None and item.closed is None)
+    out(tr("ok: {items} items, {units} units, no problems", items=len(ledger.items), units=len(ledger.units))
+        + ("; " + tr("{n} claimed done, awaiting evidence (ledger close)", n=claims) if claims else "") + "\n")
 
 
 def _report_orphans(ledger: Any) -> None:
@@ -82,9 +85,11 @@ def list_command(
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE",
                                               help="Read the ledger as it stood on DATE (default today).")] = None,
     status: Annotated[str | None, typer.Option("--status", metavar="open|in_progress|closed",
-                                               help="Only items with this status.")] = None,
-    dept: Annotated[str | None, typer.Option("--dept", metavar="UNIT",
-                                             help="Only items this unit leads or is responsible for.")] = None,
+                                               help="Only items with this status (also in-progress, "
+                                                    "未整改, 整改中, 已销号).")] = None,
+    dept: Annotated[list[str] | None, typer.Option("--dept", metavar="UNIT",
+                                                   help="Only items this unit leads or is responsible for; "
+                                                        "repeatable (any of them).")] = None,
     lead: Annotated[str | None, typer.Option("--lead", metavar="UNIT", help="Only items this unit leads.")] = None,
     question: Annotated[int | None, typer.Option("--question", metavar="N", help="Only items of question N.")] = None,
     ongoing: Annotated[bool, typer.Option("--ongoing", help="Only ongoing items (立行立改，长期坚持).")] = False,
@@ -96,7 +101,7 @@ def list_command(
     search: Annotated[str | None, typer.Option("--search", metavar="TEXT",
                                                help="Only items whose id, text, units or notes contain TEXT.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help=f"Table rows to show (default {TABLE_LIMIT}).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Table rows to show (default 200).")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every row in a table.")] = False,
 ) -> None:
     """List items, filtered. Every filter combines with the others.
@@ -109,75 +114,109 @@ def list_command(
 
       ledger list --due-soon 30 --status open
     """
-    from ledger.core.query import Filters, select
+    from ledger.core.query import Filters, select, status_named
+    from ledger.core.typed import unit_list
     from ledger.reports.rows import row
 
-    if status is not None and status not in ("open", "in_progress", "closed"):
-        raise typer.BadParameter("use open, in_progress or closed", param_hint="--status")
+    if status is not None:
+        status = status_named(status)  # 已销号, in-progress, Closed …
+        if status is None:
+            raise typer.BadParameter(tr("use open, in_progress or closed (also in-progress, 未整改, 整改中, 已销号)"),
+                                     param_hint="--status")
     if ongoing and dated:
         raise typer.BadParameter("--ongoing and --dated exclude each other", param_hint="--ongoing")
     day = as_of_date(as_of)
     ledger = loaded()
     filters = Filters(
         as_of=day, overdue=overdue, due_soon=due_soon, status=status,
-        dept=resolve_unit(ledger, dept, "--dept"), lead=resolve_unit(ledger, lead, "--lead"),
+        dept=tuple(resolve_unit(ledger, d, "--dept") or d for d in unit_list(dept or []) or dept or []),
+        lead=resolve_unit(ledger, lead, "--lead"),
         question=question, ongoing=ongoing, dated=dated,
         due_before=optional_date(due_before, "--due-before"), due_after=optional_date(due_after, "--due-after"),
         search=search,
     )
+    if not ledger.items and fmt is Format.table:  # a new ledger (ledger init): say what fills it
+        out(tr("the ledger has no items yet: add them with ledger add, or ledger import FILE") + "\n")
+        return
     rows = [row(item, day) for item in select(ledger.items_at(day), filters)]
-    emit_rows(rows, fmt, day.isoformat(), None if show_all else (limit or TABLE_LIMIT))
+    emit_rows(rows, fmt, day.isoformat(), None if show_all else (limit or TABLE_LIMIT), due_soon)
 
 
 LIST_COLUMNS = ("id", "question", "text", "lead", "responsible", "deadline", "status", "overdue", "days_overdue",
                 "original_deadline", "extensions", "closed_date", "last_progress")
 
 
-def emit_rows(rows: list[dict[str, Any]], fmt: Format, as_of: str, limit: int | None) -> None:
+def emit_rows(rows: list[dict[str, Any]], fmt: Format, as_of: str, limit: int | None,
+              due_within: int | None = None) -> None:
+    """Rows as json/csv/markdown, or as a table: a not-closed item due within ``due_within`` days
+    (``--due-soon``; else 30, as in the report) shows its days left where its status would be."""
     if fmt is Format.json:
         from ledger.render.text import to_json
 
         out(to_json(rows))
         return
     if fmt in (Format.csv, Format.markdown):
+        from ledger.render.item_text import column_headers
         from ledger.render.text import to_csv, to_markdown
 
-        headers = list(LIST_COLUMNS)
+        headers = column_headers(LIST_COLUMNS)  # field names; Chinese labels under --lang zh
         values = [[r[c] for c in LIST_COLUMNS] for r in rows]
-        out(to_csv(headers, values) if fmt is Format.csv else to_markdown(headers, values))
+        if fmt is Format.csv:  # with a byte-order mark, as export writes csv: Excel reads it as UTF-8
+            out_bytes(to_csv(headers, values, bom=True).encode("utf-8"))
+        else:
+            out(to_markdown(headers, values))
         return
     shown = rows if limit is None else rows[:limit]
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("open", "in_progress", "closed")}
-    footer = " · ".join([
-        tr("{n} items", n=len(rows)) if len(shown) == len(rows)
+    footer = [
+        (tr("{n} item", n=1) if len(rows) == 1 else tr("{n} items", n=len(rows))) if len(shown) == len(rows)
         else tr("{shown} of {total} items shown", shown=len(shown), total=len(rows)),
         tr("open {open}, in progress {in_progress}, closed {closed}, overdue {overdue}",
            overdue=sum(1 for r in rows if r["overdue"]), **counts),
         tr("as of {date}", date=as_of),
-    ])
+    ]
     if not rows:
         out(tr("no items match") + " · " + tr("as of {date}", date=as_of) + "\n")
         return
+    from datetime import date
+
+    from ledger.render.grid import caption
+    from ledger.render.tables import extended_note
+    from ledger.reports.by_unit import DUE_SOON_DAYS
+    from ledger.reports.rows import days_left
+
+    day = date.fromisoformat(as_of)
+    shown = [{**r, "days_left": days_left(r, day, DUE_SOON_DAYS if due_within is None else due_within)}
+             for r in shown]
     if len(shown) > RICH_ROWS:
         import shutil
 
         from ledger.render.tables import items_plain
 
-        out(items_plain(shown, shutil.get_terminal_size((80, 24)).columns, footer))
+        width = shutil.get_terminal_size((80, 24)).columns
+        out(items_plain(shown, width))
     else:
         from ledger.render.tables import items_table
 
         con = console()
-        con.print(items_table(shown, con, footer))
+        width = con.width
+        con.print(items_table(shown, con))
+    note = extended_note(shown)
+    out("".join(line + "\n" for line in [*caption(footer, width), *(caption([note], width) if note else [])]))
     if len(shown) < len(rows):
-        sys.stderr.write(tr("{hidden} more rows not shown: use --all or --limit N", hidden=len(rows) - len(shown)) + "\n")
+        hidden = len(rows) - len(shown)
+        sys.stderr.write((tr("{hidden} more row not shown: use --all or --limit N", hidden=1) if hidden == 1 else
+                          tr("{hidden} more rows not shown: use --all or --limit N", hidden=hidden)) + "\n")
 
 
 @command("show")
 def show_command(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="The item's id, such as 2-8.")],
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="As it stood on DATE.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table (a readable card) or json.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", help=(
+        "table (a readable card), json, csv (one row per history record, each with the item's columns "
+        "as list --format csv has them; an item without history is one row) or markdown (a heading, "
+        "the fields, the history)."))] = Format.table,
 ) -> None:
     """Show one item in full, with its whole history.
 
@@ -187,7 +226,9 @@ def show_command(
 
     day = as_of_date(as_of)
     ledger = loaded()
-    item = ledger.get_at(item_id, day)
+    from ledger.core.query import resolve_id
+
+    item = ledger.get_at(resolve_id(item_id, ledger.index()), day)  # ２－８, h-1: as typed
     data = detail(item, day)
     file = ledger.files[ledger.index()[item.id][0]]
     batch = file.batch
@@ -197,6 +238,16 @@ def show_command(
         from ledger.render.text import to_json
 
         out(to_json(data))
+        return
+    if fmt is Format.csv:
+        from ledger.render.item_text import item_csv
+
+        out_bytes(item_csv(data, LIST_COLUMNS, bom=True).encode("utf-8"))
+        return
+    if fmt is Format.markdown:
+        from ledger.render.item_text import item_markdown
+
+        out(item_markdown(data, batch.name if batch else None, day.isoformat()))
         return
     from ledger.render.card import item_card
 

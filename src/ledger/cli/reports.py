@@ -39,7 +39,8 @@ def report_command(
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
 ) -> None:
     """Close-out by unit: items, closed (on time / late), open, overdue, due within 30 days, ongoing
-    items with no progress for 30 days (stale) and the close-out rate (销号率), slowest units first.
+    items with no progress for 30 days (stale) and the close-out rate (销号率), slowest units first
+    (deadlines in date order).
 
     Slowest first: most overdue items, then the lowest close-out rate, then most stale, then most
     open. With --by responsible an item counts once for each responsible unit; the totals row
@@ -85,30 +86,20 @@ def emit_report(report: Report, fmt: Format) -> None:
         out(to_markdown(headers, [display_cells(r) for r in rows]))
         out("\n" + tr("as of {date}", date=report.as_of.isoformat()) + "\n")
         return
-    from rich import box
-    from rich.table import Table
+    from rich.text import Text
 
-    from ledger.reports.by_unit import short_label
+    from ledger.render.report_table import report_lines
 
-    totals = [str(c) for c in display_cells(report.totals)]
-    table = Table(box=box.SIMPLE, pad_edge=False, collapse_padding=True, show_edge=False, show_footer=True,
-                  footer_style="bold")
-    table.add_column(headers[0], footer=totals[0], no_wrap=True)  # a unit's name is never broken
-    for (key, _), total in zip(COLUMNS[1:], totals[1:], strict=True):
-        table.add_column(short_label(key), footer=total, justify="right", no_wrap=True)
-    from ledger.render.tables import plain
-
-    for r in report.rows:
-        table.add_row(*(plain(str(c)) for c in display_cells(r)), style="red" if r.overdue else None)
-    console().print(table)
-    out(" · ".join([tr("as of {date}", date=report.as_of.isoformat()), tr("slowest units first")]) + "\n")
-    out(tr("On time / Late: closed on time / after the deadline · Due 30d: due within 30 days · "
-           "Stale: ongoing, no progress note in 30 days") + "\n")
+    con = console()
+    for line, style in report_lines(report, con.width):
+        con.print(Text(line, style=style), soft_wrap=True)
 
 
 @command("bulletin")
 def bulletin_command(
-    period: Annotated[str, typer.Option("--period", metavar="YYYY-MM", help="The month to report on.")],
+    period: Annotated[str | None, typer.Option("--period", metavar="YYYY-MM",
+                                               help="The month to report on (also 2024-8, 2024年8月; "
+                                                    "default: last month).")] = None,
     fmt: Annotated[BulletinFormat | None, typer.Option(
         "--format", help="markdown, or one self-contained HTML page (default: from -o FILE's extension, else markdown).")]
     = None,
@@ -121,6 +112,7 @@ def bulletin_command(
     items with no progress in the month, and the units ranked.
 
     The ledger is read as it stood at the end of the month (today, for the current month).
+    Without --period, the month is last month.
     The HTML page needs no network: its styles and charts are inside it; it prints on A4.
 
     Examples:
@@ -130,17 +122,14 @@ def bulletin_command(
       ledger bulletin --period 2024-08 -o 通报-2024-08.html
     """
     from ledger.cli.output import check_target, chosen_format, write
+    from ledger.core.dates import last_month, parse_month
     from ledger.environment import today
-    from ledger.errors import UsageError
-    from ledger.reports.bulletin import build_bulletin, parse_period, period_as_of
+    from ledger.reports.bulletin import build_bulletin, period_as_of
 
     fmt = chosen_format(output, fmt, BULLETIN_SUFFIXES, BulletinFormat.markdown)
     if output is not None and output != "-":
         check_target(output, data_dir())
-    try:
-        parse_period(period)
-    except ValueError:
-        raise UsageError(tr("--period: {value!r} is not a month (use YYYY-MM, such as 2024-08)", value=period)) from None
+    period = parse_month(period, "--period") if period is not None else last_month(today())  # → YYYY-MM
     ledger = loaded()
     batch_days = [f.batch.date for f in ledger.files if f.batch is not None]
     items = ledger.items_at(period_as_of(period, today()))  # only what was in the ledger then

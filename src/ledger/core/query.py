@@ -7,11 +7,14 @@ whether it was overdue then.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ledger.core.model import CloseOut, Deadline, Item
+from ledger.core.model import CloseOut, Deadline, Item, unknown_id_message
+from ledger.core.typed import id_form, id_key, status_key
+from ledger.errors import LedgerError
+from ledger.i18n import msg
 
 
 def entered_by(item: Item, as_of: date) -> bool:
@@ -124,7 +127,8 @@ class Filters:
     overdue: bool = False
     due_soon: int | None = None
     status: str | None = None
-    dept: str | None = None
+    dept: str | tuple[str, ...] | None = None
+    """One unit, or several: items any of them leads or is responsible for."""
     lead: str | None = None
     question: int | None = None
     ongoing: bool = False
@@ -146,8 +150,8 @@ def _predicates(f: Filters) -> list[Callable[[Item], bool]]:
         status = f.status
         preds.append(lambda i: status_at(i, at) == status)
     if f.dept:
-        dept = f.dept
-        preds.append(lambda i: involves(i, dept))
+        depts = (f.dept,) if isinstance(f.dept, str) else tuple(f.dept)
+        preds.append(lambda i: any(involves(i, d) for d in depts))
     if f.lead:
         lead = f.lead
         preds.append(lambda i: i.lead == lead)
@@ -187,3 +191,40 @@ def select(items: Iterable[Item], filters: Filters) -> list[Item]:
 def natural_key(item_id: str) -> tuple[tuple[int, int | str], ...]:
     """``1-2`` before ``1-10``; letters after numbers."""
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in item_id.split("-"))
+
+
+def resolve_id(typed: str, ids: Collection[str]) -> str:
+    """The id of the item a person typed: the id itself, else the one id equal to it but for width
+    and case (``２－８`` → ``2-8``, ``h-1`` → ``H-1``). Anything else is refused as ``Ledger.get``
+    refuses it, with the nearest ids as a hint, never as a choice; so are ids that differ only in
+    case from each other, when what was typed matches neither exactly."""
+    if typed in ids:
+        return typed
+    key = id_key(typed)
+    same = [i for i in ids if id_key(i) == key]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        raise LedgerError(msg("{id!r} could be any of {ids}: type the id exactly", id=typed, ids=", ".join(same)))
+    raise LedgerError(unknown_id_message(id_form(typed), list(ids)))
+
+
+def clashing_id(new_id: str, ids: Collection[str]) -> str | None:
+    """The existing id that ``new_id`` differs from only in case or width (``h-1`` beside ``H-1``),
+    if there is one; the id itself already there is not a clash but a duplicate."""
+    if new_id in ids:
+        return None
+    key = id_key(new_id)
+    return next((i for i in ids if id_key(i) == key), None)
+
+
+STATUS_WORDS: dict[str, str] = {
+    "open": "open", "in_progress": "in_progress", "closed": "closed",
+    "未整改": "open", "整改中": "in_progress", "已销号": "closed",
+}
+"""The words for a status, by ``typed.status_key``: its name, and its Chinese as the interface shows it."""
+
+
+def status_named(text: str) -> str | None:
+    """The status a person typed (``open``, ``in-progress``, ``Closed``, ``已销号`` …); None if it names none."""
+    return STATUS_WORDS.get(status_key(text))

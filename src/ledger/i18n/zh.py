@@ -370,8 +370,17 @@ ZH: dict[str, str] = {
     # ---- the spreadsheet export
     "Report by unit": "按单位统计",
     "slowest units first": "慢者在前",
+    "by lead unit, slowest first": "按牵头部门，慢者在前",
+    "by responsible unit, slowest first": "按责任部门，慢者在前",
+    "by question, slowest first": "按问题类别，慢者在前",
+    "by deadline, in date order": "按整改时限，按日期先后",
+    "due today": "今天到期",
+    "1 day left": "剩1天",
+    "{n} days left": "剩{n}天",
+    "† the deadline was extended: ledger show ID gives the original": "† 已延期：原时限见 ledger show 编号",
+    "{n} item": "共 {n} 项",
+    "{hidden} more row not shown: use --all or --limit N": "另有 {hidden} 行未显示：使用 --all 或 --limit N",
     # ---- the spreadsheet import
-    "no header row with 问题编号 in the first {n} rows": "前 {n} 行中没有含“问题编号”的表头行",
     "{path}: file not found": "{path}：文件不存在",
     "{path}: not a readable Excel workbook ({reason})": "{path}：无法读取的 Excel 工作簿（{reason}）",
     "{path}: import reads .xlsx or .csv files": "{path}：只能导入 .xlsx 或 .csv 文件",
@@ -423,8 +432,6 @@ ZH: dict[str, str] = {
     "extended to {to}": "延期至 {to}",
     "closed on {date}": "于 {date} 销号",
     # ---- report, bulletin, export and import commands
-    "--period: {value!r} is not a month (use YYYY-MM, such as 2024-08)":
-        "--period：{value!r} 不是月份（请用 YYYY-MM，如 2024-08）",
     "wrote {path}": "已写入 {path}",
     "would add {id}": "将新增 {id}",
     "would update {id}": "将更新 {id}",
@@ -450,4 +457,707 @@ ZH: dict[str, str] = {
     "{path}: line {line}: a cell is longer than {limit} characters, the most a ledger value may hold":
         "{path}：第 {line} 行：有单元格超过 {limit} 个字符，即台账中一个值的上限",
     "{path}: line {line}: not a readable CSV file ({reason})": "{path}：第 {line} 行：无法读取的 CSV 文件（{reason}）",
+    # ---- forgiving input: ids, statuses, months as people type them (issue 15)
+    "{id!r} could be any of {ids}: type the id exactly": "{id!r} 可能是 {ids} 中的任一项：请准确输入编号",
+    "--id {id}: item {existing} already exists (ids that differ only in case or width are one id)":
+        "--id {id}：事项 {existing} 已存在（仅大小写或全角半角不同的编号视为同一编号）",
+    "use open, in_progress or closed (also in-progress, 未整改, 整改中, 已销号)":
+        "用 open、in_progress 或 closed（也可写 in-progress、未整改、整改中、已销号）",
+    "{what}: {value!r} is not a month (write YYYY-MM, YYYY-M or 2024年8月)":
+        "{what}：{value!r} 不是月份（请写 YYYY-MM、YYYY-M 或 2024年8月）",
+    "{what}: {value!r} is not a real month": "{what}：{value!r} 不是有效月份",
+    # ---- ledger init and ledger units (issue 12, items 1 and 2)
+    "{path} is inside a git folder but not in a work tree; nothing was changed":
+        "{path} 位于 git 目录内部而不在工作区中；未做任何更改",
+    "next: cd {path}; ledger units add NAME --kind district|city|enterprise|group; ledger import 台账.xlsx --dry-run; "
+    "git add -A && git commit":
+        "下一步：cd {path}；ledger units add 单位名称 --kind district|city|enterprise|group；"
+        "ledger import 台账.xlsx --dry-run；git add -A && git commit",
+    "using the git repository at {path}": "使用 {path} 处的 git 仓库",
+    "created a git repository in {path}": "已在 {path} 创建 git 仓库",
+    "the ledger is in place, but ledger git setup did not run: {reason}; fix that, then run ledger git setup in {path}":
+        "台账已建好，但 ledger git setup 未能运行：{reason}；请先解决，再在 {path} 中运行 ledger git setup",
+    "Kind": "类别",
+    "Aliases": "别名",
+    "Note": "说明",
+    "{n} units": "共 {n} 个单位",
+    "{n} unit": "共 {n} 个单位",
+    "added unit {name} ({kind})": "已添加单位 {name}（{kind}）",
+    ", aliases {aliases}": "，别名 {aliases}",
+    "no units yet: add one with ledger units add NAME --kind district|city|enterprise|group":
+        "还没有单位：用 ledger units add 单位名称 --kind district|city|enterprise|group 添加",
+    "{path}: created": "{path}：已创建",
+    "{path}: already ignores the ledger's transient files": "{path}：已忽略台账的临时文件",
+    "{path} is not a folder; nothing was changed": "{path} 不是目录；未做任何更改",
+    "{path} already holds a ledger ({files}); nothing was changed": "{path} 中已有台账（{files}）；未做任何更改",
+    "{path}: already there, left alone": "{path}：已存在，保持不动",
+    "departments.yaml: units is not a list": "departments.yaml：units 不是列表",
+    "departments.yaml lists its units in brackets ([...]); write them one block per unit (as the file's header shows) "
+    "to add units with this command":
+        "departments.yaml 用方括号（[...]）列出单位；请按文件开头的说明每个单位写一块，再用本命令添加单位",
+    "internal error: unit {name} would not read back as written": "内部错误：单位 {name} 写入后无法原样读回",
+    "{what} must be one of {kinds}, got {value!r}": "{what} 须为 {kinds} 之一，实为 {value!r}",
+    "{what} {name!r} is already an alias of unit {unit!r}": "{what} {name!r} 已是单位 {unit!r} 的别名",
+    "{what} is empty": "{what} 为空",
+    "{what} {name!r}: {problem}": "{what} {name!r}：{problem}",
+    "unit {name!r} already exists": "单位 {name!r} 已存在",
+    "{what} {name!r} is the unit's own name": "{what} {name!r} 就是该单位自己的名称",
+    "{what} {name!r} is given twice": "{what} {name!r} 重复给出",
+    "{what} {name!r} is the name of another unit": "{what} {name!r} 是另一个单位的名称",
+    "{path} has changes that are not committed yet: commit them first, or run without --commit; nothing was changed":
+        "{path} 有尚未提交的修改：请先提交，或不加 --commit 运行；未做任何更改",
+    "the ledger has no items yet: add them with ledger add, or ledger import FILE":
+        "台账中还没有问题：用 ledger add 逐项添加，或用 ledger import 文件 导入",
+    # ---- the command line's help and click's usage errors (cli/help.py, cli/usage.py; issue 15)
+    "Original deadline": "原整改时限",
+    "Field": "字段",
+    "Value": "内容",
+    "Commit": "提交",
+    "Author": "作者",
+    "Message": "说明",
+    "Fields changed": "改动的字段",
+    "Items changed": "改动的事项",
+    "Usage:": "用法：",
+    "Options": "选项",
+    "Arguments": "参数",
+    "Commands": "命令",
+    "required": "必填",
+    "default: {default}": "默认：{default}",
+    "env var: {var}": "环境变量：{var}",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "use zh or en": "请用 zh 或 en",
+    "Missing argument {name}.": "缺少参数 {name}。",
+    "Missing option {name}.": "缺少选项 {name}。",
+    "Missing parameter {name}.": "缺少参数 {name}。",
+    "integer": "整数",
+    "int range": "整数",
+    "float": "数字",
+    "float range": "数字",
+    "boolean": "布尔值",
+    "{value} is not one of {choices}.": "{value} 不是 {choices} 之一。",
+    "{value} is not a valid {kind}.": "{value} 不是有效的{kind}。",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "Option {name} requires an argument.": "选项 {name} 需要一个值。",
+    "Option {name} does not take a value.": "选项 {name} 不带值。",
+    "Unexpected extra arguments: {args}.": "多余的参数：{args}。",
+    "No such command {name}.": "没有命令 {name}。",
+    "No such option: {name}.": "没有选项：{name}。",
+    "Missing command.": "缺少命令。",
+    "Did you mean {options}?": "是否要用 {options}？",
+    "Invalid value for {name}: {message}": "{name} 的值无效：{message}",
+    "Invalid value: {message}": "值无效：{message}",
+    "Try '{command} -h' for help.": "运行 '{command} -h' 查看帮助。",
+    "整改销号台账 — a rectification close-out ledger over YAML files in git.":
+        "整改销号台账：以 git 中的 YAML 文件记录整改事项、销号与报表。",
+    "Data folder (default: data/ of the repository you stand in).":
+        "数据目录（默认：当前所在仓库的 data/）。",
+    "Interface language (default: LEDGER_LANG, then the locale).":
+        "界面语言（默认：LEDGER_LANG，其次系统区域设置）。",
+    "Ignore the validated-ledger cache.":
+        "不使用已校验台账的缓存。",
+    "Print the version and exit.":
+        "显示版本号并退出。",
+    ("Validate the ledger: schema, unique ids, known units, real dates, consistency, evidence.\n"
+     "\n"
+     "Prints every problem, one line each as FILE:LINE:COL: item ID: field: message, then a\n"
+     "count, and exits 1 if there is any. Evidence files and folders that no close-out refers to\n"
+     "(orphans) are named on stderr; they do not fail the check.\n"
+     "\n"
+     "Example: ledger check"):
+        ("校验台账：格式、编号唯一、单位已登记、日期真实、前后一致、佐证材料。\n"
+         "\n"
+         "逐条列出问题，每条一行，格式为 文件:行:列: 事项 编号: 字段: 说明，最后给出问题数；有问题时退出码"
+         "为 1。没有任何销号记录引用的佐证文件和目录（孤立文件）在标准错误中列出，不算校验失败。\n"
+         "\n"
+         "示例：ledger check"),
+    "Also verify evidence files (present, same sha256).":
+        "同时核验佐证文件（存在且 sha256 一致）。",
+    ("List items, filtered. Every filter combines with the others.\n"
+     "\n"
+     "Examples:\n"
+     "\n"
+     "  ledger list --overdue\n"
+     "\n"
+     "  ledger list --dept 财政局 --as-of 2024-09-01 --format json\n"
+     "\n"
+     "  ledger list --due-soon 30 --status open"):
+        ("列出事项，可筛选；各筛选条件可同时使用。\n"
+         "\n"
+         "示例：\n"
+         "\n"
+         "  ledger list --overdue\n"
+         "\n"
+         "  ledger list --dept 财政局 --as-of 2024-09-01 --format json\n"
+         "\n"
+         "  ledger list --due-soon 30 --status open"),
+    "Only items past their deadline and not closed.":
+        "只列已过整改时限且未销号的事项。",
+    "Only open items due within DAYS days.":
+        "只列 DAYS 天内到期的未销号事项。",
+    "Read the ledger as it stood on DATE (default today).":
+        "按台账在 DATE 当天的状态读取（默认今天）。",
+    "Only items with this status (also in-progress, 未整改, 整改中, 已销号).":
+        "只列该状态的事项（也可写 in-progress、未整改、整改中、已销号）。",
+    "Only items this unit leads or is responsible for; repeatable (any of them).":
+        "只列该单位牵头或负责的事项；可重复（任一即可）。",
+    "Only items this unit leads.":
+        "只列该单位牵头的事项。",
+    "Only items of question N.":
+        "只列第 N 类问题的事项。",
+    "Only ongoing items (立行立改，长期坚持).":
+        "只列长期坚持的事项（立行立改，长期坚持）。",
+    "Only items with a dated deadline.":
+        "只列有具体整改时限的事项。",
+    "Only items due before DATE.":
+        "只列整改时限早于 DATE 的事项。",
+    "Only items due after DATE.":
+        "只列整改时限晚于 DATE 的事项。",
+    "Only items whose id, text, units or notes contain TEXT.":
+        "只列编号、问题、单位或备注中含有 TEXT 的事项。",
+    "Output format.":
+        "输出格式。",
+    "Table rows to show (default 200).":
+        "表格显示的行数（默认 200）。",
+    "Show every row in a table.":
+        "表格显示全部行。",
+    "Show one item in full, with its whole history.\n\nExample: ledger show 2-8":
+        "显示一个事项的全部内容及其完整历史。\n\n示例：ledger show 2-8",
+    "The item's id, such as 2-8.":
+        "事项编号，如 2-8。",
+    "As it stood on DATE.":
+        "按 DATE 当天的状态显示。",
+    ("table (a readable card), json, csv (one row per history record, each with the item's columns as list"
+     " --format csv has them; an item without history is one row) or markdown (a heading, the fields, the "
+     "history)."):
+        ("table（便于阅读的卡片）、json、csv（每条历史记录一行，每行带有该事项与 list --format csv 相同的"
+         "各列；没有历史的事项为一行）或 markdown（标题、字段、历史）。"),
+    ("Cross an item off (销号), with evidence and a sign-off.\n"
+     "\n"
+     "Evidence is recorded in this order: --evidence (an existing file, or a value with a\n"
+     "separator or an extension, is a file; anything else is text), then --evidence-file, then\n"
+     "--evidence-text. A file with the same content as one already in data/evidence/ID/ is\n"
+     "recorded, not copied again.\n"
+     "\n"
+     "Example: ledger close 2-8 --evidence 拨付凭证.pdf --evidence-text \"拨付率达到99.5%\" --by 张三"):
+        ("为事项销号，附佐证材料和签署人。\n"
+         "\n"
+         "佐证材料按以下顺序记录：先 --evidence（已存在的文件，或带路径分隔符、扩展名的值，视为文件；其余"
+         "视为文字），再 --evidence-file，最后 --evidence-text。内容与 data/evidence/ID/ 中已有文件相同的"
+         "文件只记录，不再复制。\n"
+         "\n"
+         "示例：ledger close 2-8 --evidence 拨付凭证.pdf --evidence-text \"拨付率达到99.5%\" --by 张三"),
+    "The item to cross off, such as 2-8.":
+        "要销号的事项，如 2-8。",
+    ("Evidence: a file to copy into data/evidence/ID/, or a description. Repeatable; at least one evidence"
+     " option."):
+        "佐证材料：复制到 data/evidence/ID/ 的文件，或一段文字说明。可重复；至少给出一项佐证材料选项。",
+    "A file to copy into data/evidence/ID/, never taken as text (a missing file is an error). Repeatable.":
+        "复制到 data/evidence/ID/ 的文件，从不当作文字（文件不存在即报错）。可重复。",
+    "A description, recorded as text even if it looks like a file name (a URL, 拨付率达到99.5). Repeatable.":
+        "文字说明，即使看起来像文件名（网址、拨付率达到99.5）也按文字记录。可重复。",
+    "Who signs off.":
+        "签署销号的人。",
+    "When it happened (default today).":
+        "发生日期（默认今天）。",
+    "A remark on the close-out.":
+        "销号备注。",
+    "Make one git commit of this change (default: data/settings.yaml).":
+        "为此次修改生成一次 git 提交（默认：见 data/settings.yaml）。",
+    ("Reopen a closed item after a look-back (回头看) found it not fixed.\n"
+     "\n"
+     "The close-out moves into the item's history; nothing is deleted.\n"
+     "\n"
+     "Example: ledger reopen 2-8 --reason \"回头看：款项仍未拨付\" --by 区纪检监察工委"):
+        ("回头看发现未整改到位时，重新打开已销号的事项。\n"
+         "\n"
+         "原销号记录移入该事项的历史；不删除任何内容。\n"
+         "\n"
+         "示例：ledger reopen 2-8 --reason \"回头看：款项仍未拨付\" --by 区纪检监察工委"),
+    "Why (the look-back's finding).":
+        "原因（回头看的发现）。",
+    "Who reopens it.":
+        "重新打开的人或单位。",
+    ("Add a dated progress note (整改进展). An open item becomes in progress.\n"
+     "\n"
+     "Example: ledger progress 2-8 \"已拨付第一批款项\" --date 2024-07-15 --by 李四"):
+        ("添加一条带日期的整改进展。未整改的事项随之变为整改中。\n"
+         "\n"
+         "示例：ledger progress 2-8 \"已拨付第一批款项\" --date 2024-07-15 --by 李四"),
+    "What was done.":
+        "做了什么。",
+    "Who reports it.":
+        "报送人。",
+    ("Extend an item's deadline (延期), with a recorded reason. The old deadline stays on record.\n"
+     "\n"
+     "Example: ledger extend 2-8 --to 2024-12-31 --reason \"资金分批到位\" --approved-by 王五"):
+        ("延长事项的整改时限（延期），并记录理由。原整改时限保留在记录中。\n"
+         "\n"
+         "示例：ledger extend 2-8 --to 2024-12-31 --reason \"资金分批到位\" --approved-by 王五"),
+    "The new deadline.":
+        "新的整改时限。",
+    "Why it needs more time.":
+        "需要延期的理由。",
+    "Who approved it.":
+        "批准人。",
+    "The approval date, from which it applies (default today).":
+        "批准日期，自该日起生效（默认今天）。",
+    ("Add a new item from a later source, under the same rules as the seed items. It is recorded\n"
+     "with the day it entered the ledger (added), and counts from that day on.\n"
+     "\n"
+     "Example: ledger add --id H-1 --source \"企业家恳谈会 2024-07-10\" --text \"园区道路照明不足。\"\n"
+     "--lead 区建设环保局 --responsible 区建设环保局 --deadline 2024-12-31"):
+        ("从后续来源新增一个事项，规则与首批事项相同。记录其进入台账的日期（added），并自该日起计算。\n"
+         "\n"
+         "示例：ledger add --id H-1 --source \"企业家恳谈会 2024-07-10\" --text \"园区道路照明不足。\" --l"
+         "ead 区建设环保局 --responsible 区建设环保局 --deadline 2024-12-31"),
+    "A new, unique id, such as 3-1 or H-1.":
+        "新的唯一编号，如 3-1 或 H-1。",
+    "The problem as reported.":
+        "反映的问题原文。",
+    "The lead unit (name or alias).":
+        "牵头部门（全称或简称）。",
+    "A responsible unit; repeatable, or 、-separated.":
+        "一个责任部门；可重复，或用“、”分隔。",
+    "The deadline.":
+        "整改时限。",
+    "The question it answers.":
+        "所属问题类别。",
+    "Where it came from (企业家恳谈会 2024-07-10, a complaint…).":
+        "来源（企业家恳谈会 2024-07-10、一次投诉……）。",
+    "The responsible leader.":
+        "责任领导。",
+    "The source says 等部门.":
+        "来源写有“等部门”。",
+    "Which items file (default items.yaml, else the last of items/).":
+        "写入哪个事项文件（默认 items.yaml，否则 items/ 中的最后一个）。",
+    ("The day it entered the ledger (default today; not before the file's batch date). Views of earlier da"
+     "ys leave it out."):
+        "进入台账的日期（默认今天；不早于所在文件的批次日期）。查看更早日期时不含该事项。",
+    ("Show the ledger's history from git, newest first: date, author, message, fields changed.\n"
+     "\n"
+     "Example: ledger log 2-8"):
+        "显示台账在 git 中的历史，新的在前：日期、作者、说明、改动的字段。\n\n示例：ledger log 2-8",
+    "Only the commits that changed this item.":
+        "只看改动过该事项的提交。",
+    "Commits to look at.":
+        "查看的提交数。",
+    ("table (text), json, csv or markdown (one row per commit: date, commit, author, message, fields chang"
+     "ed)."):
+        "table（文字）、json、csv 或 markdown（每个提交一行：日期、提交、作者、说明、改动的字段）。",
+    ("Revert the newest ledger change (with a new commit): only a commit ledger made (its\n"
+     "Ledger-Action trailer, one parent, only ledger files), and only if the files it touched\n"
+     "have no uncommitted changes. Run it again to undo the change before that one.\n"
+     "\n"
+     "Example: ledger undo"):
+        ("撤销最近一次台账修改（以一个新提交）：只撤销 ledger 自己生成的提交（带 Ledger-Action 标记、只有"
+         "一个父提交、只改台账文件），且其改动的文件没有未提交的修改。再运行一次则撤销再前一次修改。\n"
+         "\n"
+         "示例：ledger undo"),
+    ("Close-out by unit: items, closed (on time / late), open, overdue, due within 30 days, ongoing\n"
+     "items with no progress for 30 days (stale) and the close-out rate (销号率), slowest units first\n"
+     "(deadlines in date order).\n"
+     "\n"
+     "Slowest first: most overdue items, then the lowest close-out rate, then most stale, then most\n"
+     "open. With --by responsible an item counts once for each responsible unit; the totals row\n"
+     "counts every item once.\n"
+     "\n"
+     "Examples:\n"
+     "\n"
+     "  ledger report --as-of 2024-09-01\n"
+     "\n"
+     "  ledger report --by responsible --format json"):
+        ("按单位统计销号情况：事项数、已销号（按期/逾期）、未销号、逾期、30天内到期、30天无进展的长期坚持"
+         "事项（无进展）以及销号率，慢者在前（按整改时限统计时按日期排序）。\n"
+         "\n"
+         "排序：逾期事项多者在前；其次销号率低者在前；再次无进展事项多者在前；再次未销号事项多者在前。使用"
+         " --by responsible 时，一个事项按每个责任部门各计一次；合计行每个事项只计一次。\n"
+         "\n"
+         "示例：\n"
+         "\n"
+         "  ledger report --as-of 2024-09-01\n"
+         "\n"
+         "  ledger report --by responsible --format json"),
+    "Count as the ledger stood on DATE (default today).":
+        "按台账在 DATE 当天的状态统计（默认今天）。",
+    "One row per lead unit, responsible unit, question or deadline.":
+        "每个牵头部门、责任部门、问题类别或整改时限一行。",
+    ("The monthly bulletin (营商环境建设通报): closed in the month (on time / late), became\n"
+     "overdue, extensions, reopenings, progress notes, the still-overdue items by lead unit, ongoing\n"
+     "items with no progress in the month, and the units ranked.\n"
+     "\n"
+     "The ledger is read as it stood at the end of the month (today, for the current month).\n"
+     "Without --period, the month is last month.\n"
+     "The HTML page needs no network: its styles and charts are inside it; it prints on A4.\n"
+     "\n"
+     "Examples:\n"
+     "\n"
+     "  ledger bulletin --period 2024-08\n"
+     "\n"
+     "  ledger bulletin --period 2024-08 -o 通报-2024-08.html"):
+        ("月度通报（营商环境建设通报）：本月销号（按期/逾期）、新增逾期、延期、回头看重新打开、整改进展、"
+         "按牵头部门列出的逾期未销号事项、本月无进展的长期坚持事项，以及单位排名。\n"
+         "\n"
+         "台账按该月月底的状态读取（当月则按今天）。不给 --period 时为上个月。HTML 页面无需联网：样式和图"
+         "表都在页面内；可用 A4 纸打印。\n"
+         "\n"
+         "示例：\n"
+         "\n"
+         "  ledger bulletin --period 2024-08\n"
+         "\n"
+         "  ledger bulletin --period 2024-08 -o 通报-2024-08.html"),
+    "The month to report on (also 2024-8, 2024年8月; default: last month).":
+        "通报的月份（也可写 2024-8、2024年8月；默认：上个月）。",
+    "markdown, or one self-contained HTML page (default: from -o FILE's extension, else markdown).":
+        "markdown，或一个独立的 HTML 页面（默认：按 -o FILE 的扩展名，否则 markdown）。",
+    "Write to FILE (.md or .html; - for standard output) instead of standard output.":
+        "写入 FILE（.md 或 .html；- 表示标准输出），而不是标准输出。",
+    ("Export the ledger as the 整改台账 spreadsheet departments exchange.\n"
+     "\n"
+     "Columns: 序号, 问题编号, 反馈问题, 牵头部门, 责任部门, 整改时限, 整改进展, 完成情况, 销号时间,\n"
+     "佐证材料. The xlsx has a frozen header, fitted widths, wrapped cells, overdue rows in red and a\n"
+     "second sheet with the report by lead unit; the csv is UTF-8 with a BOM, so Excel shows the\n"
+     "Chinese. `ledger import` reads either back. The file's extension says which (台账.csv is a\n"
+     "csv); -o - writes to standard output. An xlsx cell holds at most 32,767 characters: a longer\n"
+     "text is refused (a csv has no limit). The report sheet is in Chinese unless --lang en is given.\n"
+     "\n"
+     "Returned copies: the xlsx carries its base (a hidden sheet of what each row held), so the\n"
+     "copies several departments fill in and send back import in any order: what a department did\n"
+     "not touch is no change, and two copies changing one cell differently are refused, naming both\n"
+     "values. A csv carries no base: import returned csv copies one at a time, re-exporting between.\n"
+     "\n"
+     "Examples:\n"
+     "\n"
+     "  ledger export -o 台账.xlsx\n"
+     "\n"
+     "  ledger export --template official --as-of 2024-09-30 -o 台账.xlsx\n"
+     "\n"
+     "  ledger export -o 台账.csv\n"
+     "\n"
+     "  ledger export --format csv -o - | head"):
+        ("将台账导出为各部门交换的整改台账表格。\n"
+         "\n"
+         "列：序号、问题编号、反馈问题、牵头部门、责任部门、整改时限、整改进展、完成情况、销号时间、佐证材"
+         "料。xlsx 冻结表头、列宽适配、单元格自动换行、逾期行标红，第二张表为按牵头部门的统计；csv 为带 BO"
+         "M 的 UTF-8，Excel 能正确显示中文。`ledger import` 可读回两种格式。格式由文件扩展名决定（台账.csv"
+         " 为 csv）；-o - 写到标准输出。xlsx 单元格最多 32,767 个字符：更长的文字会被拒绝（csv 无此限制）"
+         "。统计表为中文，除非给出 --lang en。\n"
+         "\n"
+         "退回的副本：xlsx 带有其基准（一张隐藏的表，记录每行原有的内容），因此几个部门填写后退回的副本可"
+         "按任意顺序导入：某部门未改动的内容不算修改，两份副本把同一单元格改得不同则拒绝，并写明双方的值。"
+         "csv 不带基准：退回的 csv 副本须逐份导入，每份之间重新导出。\n"
+         "\n"
+         "示例：\n"
+         "\n"
+         "  ledger export -o 台账.xlsx\n"
+         "\n"
+         "  ledger export --template official --as-of 2024-09-30 -o 台账.xlsx\n"
+         "\n"
+         "  ledger export -o 台账.csv\n"
+         "\n"
+         "  ledger export --format csv -o - | head"),
+    "The day the sheet stands at: the 截至 row, the overdue marks and the report (default today).":
+        "表格所依据的日期：“截至”行、逾期标记和统计（默认今天）。",
+    ("default, or official: for the supervising office, with a title row, a 截至 row and the columns 问题"
+     "类别, 整改目标, 整改措施, 责任领导, 责任人, 是否销号 and 备注."):
+        ("default，或 official：报送督查部门的格式，带标题行、“截至”行，以及问题类别、整改目标、整改措施、"
+         "责任领导、责任人、是否销号和备注各列。"),
+    "The official template's title row (default: the batch's name + 反馈问题整改台账, else 整改销号台账).":
+        "official 模板的标题行（默认：批次名称 + 反馈问题整改台账，否则为 整改销号台账）。",
+    "The file to write (.xlsx or .csv; - for standard output).":
+        "要写入的文件（.xlsx 或 .csv；- 表示标准输出）。",
+    "xlsx (Excel) or csv (UTF-8 with a BOM) (default: from -o FILE's extension, else xlsx).":
+        "xlsx（Excel）或 csv（带 BOM 的 UTF-8）（默认：按 -o FILE 的扩展名，否则 xlsx）。",
+    (
+     "Import a 台账 spreadsheet: the export, or an office's own 台账 in its own layout.\n"
+     '\n'
+     'The header is found in the first 20 rows of each sheet (title, 截至 and 填报单位 rows above it,\n'
+     "two-level headers, the offices' column names: 序号, 问题描述, 牵头单位, 责任单位, 完成时限 …);\n"
+     'blank, section (一、 （一）), 合计 and 注： rows are skipped; merged cells are filled. Deadlines\n'
+     'are read as written (2024年6月底前, 6月底完成, 2020.12, 年底前, 三季度, 立行立改，长期坚持, date\n'
+     "cells); one without a year takes the plan's year (title, 截至 row, --year). Several units per\n"
+     'cell; the first lead leads. --dry-run prints how every column, deadline and unit was read.\n'
+     '\n'
+     'Every row is checked first; problems print as FILE:SHEET:ROW:COLUMN: message and nothing is\n'
+     'written unless every row is valid. Known items are updated; a new deadline in 整改时限 is an\n'
+     'extension from today, with its reason in 延期理由; new lines at the end of 整改进展 become\n'
+     "progress notes (an office's free text: one note dated by the 截至 row or --as-of); a row\n"
+     'marked 已销号，销号人：NAME with 销号时间 and 佐证材料 closes an open item, and a row saying\n'
+     '已完成 or 是否销号 是 without them is kept as a claim awaiting evidence. Recorded history is\n'
+     'never changed or removed by a sheet.\n'
+     '\n'
+     'Examples:\n'
+     '\n'
+     '  ledger import 台账.xlsx --dry-run\n'
+     '\n'
+     '  ledger import 整改台账.xlsx --batch zj2024 --add-units --dry-run\n'
+     '\n'
+     '  ledger import 台账.csv --year 2024 --map 整改责任人=责任人'
+    ):
+        (
+         '导入台账表格：本工具导出的台账，或各单位按自己格式填写的台账。\n'
+         '\n'
+         '在每个工作表的前 20 行中查找表头（其上的标题行、截至行和填报单位行，两级表头，各单位的列名：序号'
+         '、问题描述、牵头单位、责任单位、完成时限……）；空行、分类标题行（一、 （一））、合计行和注释行被跳'
+         '过；合并单元格被填充。整改时限按原文识别（2024年6月底前、6月底完成、2020.12、年底前、三'
+         '季度、立行立改，长期坚持、日期单元格）；未写年份的取方案年份（标题、截至行、--year）。一格可填多个单位；多个'
+         '牵头单位时第一个牵头。--dry-run 列出每一列、每个时限和单位是如何识别的。\n'
+         '\n'
+         '先逐行检查；问题以 文件:工作表:行:列: 说明 的格式列出，只有每一行都有效才写入。已登记的事项被'
+         '更新；整改时限中的新日期视为自今天起的延期，理由写在“延期理由”列；整改进展末尾新增的行成为进展记录'
+         '（各单位的自由文字：按截至行或 --as-of 记为一条进展）；标为“已销号，销号人：姓名”并填有销'
+         '号时间和佐证材料的行为未销号事项销号，写着“已完成”或“是否销号：是”而没有这些的行记为待佐证的自报完成。已记录'
+         '的历史不会被表格修改或删除。\n'
+         '\n'
+         '示例：\n'
+         '\n'
+         '  ledger import 台账.xlsx --dry-run\n'
+         '\n'
+         '  ledger import 整改台账.xlsx --batch zj2024 --add-units --dry-run\n'
+         '\n'
+         '  ledger import 台账.csv --year 2024 --map 整改责任人=责任人'
+        ),
+    "The 台账 sheet to read.":
+        "要读取的台账表格。",
+    'Check every row and print how the sheet was read and what would change; write nothing.':
+        '检查每一行，列出表格是如何识别的以及将要做的修改；不写入任何内容。',
+    'The sheet to read (default: the one whose header matches best).':
+        '要读取的工作表（默认：表头最匹配的一个）。',
+    'Read a column the tool does not know (repeatable).':
+        '读取本工具不认识的列（可重复）。',
+    "The plan's year, for deadlines that name none, when the sheet's title and 截至 row do not say it.":
+        '方案年份：表格标题和截至行都没有写明时，用于未写年份的整改时限。',
+    'Import into the batch NAME (items/NAME.yaml; ids NAME-<序号>).':
+        '导入到批次 NAME（items/NAME.yaml；编号为 NAME-<序号>）。',
+    "A new batch's source (default: the sheet's 填报单位, else the file's name).":
+        '新批次的来源（默认：表格的填报单位，否则为文件名）。',
+    "A new batch's day (default: the sheet's 截至 row).":
+        '新批次的日期（默认：表格的截至行）。',
+    'The day the sheet stands as of, when it has no 截至 row (dates free-text 整改进展).':
+        '表格的截至日期，表中没有截至行时使用（为未注明日期的整改进展定日期）。',
+    'Add the units the sheet names that the ledger lacks (as ledger units add does).':
+        '添加表格中出现而台账中没有的单位（与 ledger units add 相同）。',
+    "Make one git commit of the import (default: data/settings.yaml).":
+        "为此次导入生成一次 git 提交（默认：见 data/settings.yaml）。",
+    ("Merge a ledger file item by item. Git runs this during a merge once `ledger git setup`\n"
+     "has registered it; you do not type it.\n"
+     "\n"
+     "Items changed on one side take that side's block; items added on either side are all kept;\n"
+     "progress notes, extensions and evidence added on both sides are all kept. The same field\n"
+     "changed differently on both sides (two close dates) is a conflict: the file is left with\n"
+     "conflict markers around that item and a note naming the field and both values, the\n"
+     "conflicts are printed, and the exit code is 1. The result is validated before it is kept.\n"
+     "\n"
+     "Example (what git runs): ledger merge-driver .merge_file_a .merge_file_b .merge_file_c data/items.ya"
+     "ml"):
+        ("逐个事项合并台账文件。由 `ledger git setup` 注册后，git 在合并时运行它；无需手动输入。\n"
+         "\n"
+         "只在一方改动的事项取该方的内容；任一方新增的事项都保留；双方新增的整改进展、延期和佐证材料都保留"
+         "。同一字段在双方改得不同（两个销号日期）即为冲突：文件中该事项两侧留下冲突标记和一条写明字段及双"
+         "方取值的说明，列出冲突，退出码为 1。结果经校验后才保留。\n"
+         "\n"
+         "示例（git 运行的命令）：ledger merge-driver .merge_file_a .merge_file_b .merge_file_c data/items"
+         ".yaml"),
+    "The common ancestor's version (git's %O).":
+        "共同祖先的版本（git 的 %O）。",
+    "Our version, replaced by the result (git's %A).":
+        "我方版本，将被合并结果替换（git 的 %A）。",
+    "Their version (git's %B).":
+        "对方版本（git 的 %B）。",
+    "The file's path in the repository (git's %P).":
+        "该文件在仓库中的路径（git 的 %P）。",
+    ("Print the shell script that completes ledger's commands, options and their values.\n"
+     "\n"
+     "Install it once, then open a new shell:\n"
+     "\n"
+     "  bash: ledger completion bash > ~/.local/share/bash-completion/completions/ledger\n"
+     "\n"
+     "  zsh: ledger completion zsh > ~/.zfunc/_ledger (with fpath+=~/.zfunc before compinit in ~/.zshrc)\n"
+     "\n"
+     "  fish: ledger completion fish > ~/.config/fish/completions/ledger.fish\n"
+     "\n"
+     "Or for this shell only: eval \"$(ledger completion bash)\""):
+        ("输出在 shell 中补全 ledger 命令、选项及其取值的脚本。\n"
+         "\n"
+         "安装一次，然后打开新的 shell：\n"
+         "\n"
+         "  bash: ledger completion bash > ~/.local/share/bash-completion/completions/ledger\n"
+         "\n"
+         "  zsh: ledger completion zsh > ~/.zfunc/_ledger（并在 ~/.zshrc 的 compinit 之前加 fpath+=~/.zfun"
+         "c）\n"
+         "\n"
+         "  fish: ledger completion fish > ~/.config/fish/completions/ledger.fish\n"
+         "\n"
+         "或只对当前 shell 生效：eval \"$(ledger completion bash)\""),
+    "The shell to complete in.":
+        "要补全的 shell。",
+    ("Start a ledger of your own in DIR: a git repository (made if DIR is not in one) with\n"
+     "data/items.yaml (no items yet), data/departments.yaml (no units yet, a commented template),\n"
+     "data/settings.yaml and a README; then `ledger git setup` registers the item-level merge\n"
+     "and the pre-commit check. A DIR whose data/ already holds a ledger is refused, and nothing\n"
+     "is changed. `ledger --data DIR/data check` passes at once.\n"
+     "\n"
+     "Example: ledger init 整改台账 && cd 整改台账 && ledger units add 区财政局 --kind district"):
+        ("在 DIR 中新建一个台账：一个 git 仓库（DIR 不在仓库中时新建），含 data/items.yaml（尚无事项）、da"
+         "ta/departments.yaml（尚无单位，附带注释的模板）、data/settings.yaml 和一份 README；然后 `ledger "
+         "git setup` 注册逐事项合并和提交前检查。DIR 的 data/ 中已有台账时拒绝，且不做任何修改。`ledger --"
+         "data DIR/data check` 立即通过。\n"
+         "\n"
+         "示例：ledger init 整改台账 && cd 整改台账 && ledger units add 区财政局 --kind district"),
+    "The new ledger's repository (made if missing).":
+        "新台账所在的仓库（不存在则新建）。",
+    "Make git work for the ledger: item-level merges, a pre-commit check.":
+        "让 git 适用于台账：逐事项合并、提交前检查。",
+    ("Register the item-level merge driver and the pre-commit check in this clone.\n"
+     "\n"
+     "Adds `data/*.yaml merge=ledger` and `data/items/*.yaml merge=ledger` (and *.yml) to .gitattributes,"
+     "\n"
+     "sets `merge.ledger.driver` in the repository's git config (this ledger, by absolute path),\n"
+     "and installs a pre-commit hook that runs `ledger check` on the staged ledger files (a hook\n"
+     "already there is kept and runs first). Run it once in every clone; running it again\n"
+     "changes nothing.\n"
+     "\n"
+     "Examples:\n"
+     "\n"
+     "  ledger git setup\n"
+     "\n"
+     "  ledger git setup --uninstall"):
+        ("在本克隆中注册逐事项合并驱动和提交前检查。\n"
+         "\n"
+         "在 .gitattributes 中加入 `data/*.yaml merge=ledger` 和 `data/items/*.yaml merge=ledger`（以及 *."
+         "yml），在仓库的 git 配置中设置 `merge.ledger.driver`（即本程序，绝对路径），并安装一个提交前钩子"
+         "，对暂存的台账文件运行 `ledger check`（已有的钩子保留并先运行）。每个克隆运行一次；再次运行不做"
+         "任何改动。\n"
+         "\n"
+         "示例：\n"
+         "\n"
+         "  ledger git setup\n"
+         "\n"
+         "  ledger git setup --uninstall"),
+    "Remove exactly what setup added.":
+        "准确移除 setup 添加的内容。",
+    ("Run `ledger check` on the ledger files as they are staged for the next commit.\n"
+     "\n"
+     "This is what the pre-commit hook installed by `ledger git setup` runs: it checks the\n"
+     "staged version (not the working copy), prints every problem and exits 1 to stop the commit.\n"
+     "Quiet and quick when the commit does not touch the data folder.\n"
+     "\n"
+     "Example: ledger git pre-commit"):
+        ("对暂存待提交的台账文件运行 `ledger check`。\n"
+         "\n"
+         "这是 `ledger git setup` 安装的提交前钩子所运行的命令：它检查暂存的版本（而非工作区），列出每个问"
+         "题，并以退出码 1 阻止提交。提交不涉及数据目录时安静而迅速。\n"
+         "\n"
+         "示例：ledger git pre-commit"),
+    "The units items name (departments.yaml): list them, add one.":
+        "事项所涉及的单位（departments.yaml）：列出、新增。",
+    ("List the units of departments.yaml: name, kind, aliases, note, in the file's order.\n"
+     "\n"
+     "Examples:\n"
+     "\n"
+     "  ledger units list\n"
+     "\n"
+     "  ledger units list --format json"):
+        ("列出 departments.yaml 中的单位：名称、类别、简称、备注，按文件中的顺序。\n"
+         "\n"
+         "示例：\n"
+         "\n"
+         "  ledger units list\n"
+         "\n"
+         "  ledger units list --format json"),
+    "table, json or csv.":
+        "table、json 或 csv。",
+    ("Add a unit to departments.yaml: one block after the last unit, every other byte of the\n"
+     "file kept. Refused, with nothing changed, when the name or an alias is already a unit's\n"
+     "name or alias.\n"
+     "\n"
+     "Examples:\n"
+     "\n"
+     "  ledger units add 区财政局 --kind district --alias 财政局\n"
+     "\n"
+     "  ledger units add 各镇（街道） --kind group"):
+        ("向 departments.yaml 新增一个单位：在最后一个单位之后加一段，文件其余每个字节保持不变。名称或简称"
+         "已是某单位的名称或简称时拒绝，且不做任何修改。\n"
+         "\n"
+         "示例：\n"
+         "\n"
+         "  ledger units add 区财政局 --kind district --alias 财政局\n"
+         "\n"
+         "  ledger units add 各镇（街道） --kind group"),
+    "The unit's full name, as the plan and the 台账 write it.":
+        "单位全称，与整改方案和台账中的写法一致。",
+    "district (区县级部门), city (市级单位), enterprise (企业) or group (成员未列出的单位集合).":
+        "district（区县级部门）、city（市级单位）、enterprise（企业）或 group（成员未列出的单位集合）。",
+    "A short form accepted wherever a unit is typed; repeatable.":
+        "简称，凡填写单位处均可使用；可重复。",
+    # ---- import of an office's own 台账 (issue 12 item 3)
+    "(of {sheets})": "（共有工作表：{sheets}）",
+    ", {n} new units": "，新增单位 {n} 个",
+    "as of: {date}": "截至：{date}",
+    "batch {id}: {name}, {date}, source {source}": "批次 {id}：{name}，{date}，来源 {source}",
+    "columns:": "列：",
+    "from --year": "来自 --year",
+    "from the title": "来自标题",
+    "from the 截至 row": "来自截至行",
+    "item {id}: the text is mostly rewritten ({kept}% kept): check the row is the same problem":
+        "问题 {id}：文字大部分被改写（保留 {kept}%）：请核对该行是否仍是同一问题",
+    "new unit {name} ({kind}), first on row {row}": "新增单位 {name}（{kind}），首见于第 {row} 行",
+    "plan year: {year} ({where})": "方案年份：{year}（{where}）",
+    "read sheet {sheet!r}, header on row {row}": "读取工作表 {sheet!r}，表头在第 {row} 行",
+    "row {row}": "第 {row} 行",
+    "row {row} skipped: {why}: {text}": "第 {row} 行已跳过：{why}：{text}",
+    "row {row}: {column}: read {words}": "第 {row} 行：{column}：识别出 {words}",
+    "row {row}: 整改时限 {phrase!r} → {deadline} ({how})": "第 {row} 行：整改时限 {phrase!r} → {deadline}（{how}）",
+    "title: {title}": "标题：{title}",
+    "a section row": "分类标题行",
+    "a totals row": "合计行",
+    "a note": "注释行",
+    "(claimed done, awaiting evidence)": "（自报已完成，待佐证）",
+    "Contact": "责任人",
+    "Category": "问题类别",
+    "Target": "整改目标",
+    "Measures": "整改措施",
+    "Claimed done": "自报完成",
+    "Remarks": "备注",
+    "{date} {text} (awaiting evidence and sign-off)": "{date} {text}（待佐证材料和销号）",
+    "--batch {name!r}: use letters, digits and dashes (it begins each of the batch's ids)":
+        "--batch {name!r}：请用字母、数字和连字符（它是该批次各问题编号的前缀）",
+    "--batch {name}: a new batch needs its day: the sheet has no 截至 row; give --date YYYY-MM-DD":
+        "--batch {name}：新批次需要日期：表中没有截至行；请用 --date YYYY-MM-DD 指定",
+    "--batch {name}: the batch's day {date} is in the future (today is {today})":
+        "--batch {name}：批次日期 {date} 在未来（今天是 {today}）",
+    "{path} exists but is not the file of a batch {name}": "{path} 已存在，但不是批次 {name} 的文件",
+    "progress without dates needs the day the sheet stands as of: a 截至 row, or --as-of YYYY-MM-DD":
+        "未注明日期的整改进展需要表格的截至日期：截至行，或 --as-of YYYY-MM-DD",
+    "--map {value!r}: write 表头=字段, the field one of {fields}": "--map {value!r}：请写 表头=字段，字段为 {fields} 之一",
+    "claims completion ({words}): awaiting evidence": "自报完成（{words}）：待佐证",
+    "item {id} belongs to another batch": "问题 {id} 属于另一批次",
+    "no column gives the items' numbers (问题编号 or 序号): add one, or name it with --map 表头=问题编号":
+        "没有给出问题编号的列（问题编号或序号）：请添加一列，或用 --map 表头=问题编号 指定",
+    "(the year from the sheet)": "（年份取自表格）",
+    "a date cell": "日期单元格",
+    "no lead unit: {name}, listed first, leads": "未填牵头单位：由列在首位的 {name} 牵头",
+    "one lead unit per item; the others go to 责任部门": "每项只有一个牵头部门；其余请填入责任部门",
+    "{value!r} names no year, and neither does the sheet's title or 截至 row: give --year YYYY":
+        "{value!r} 未写年份，表格标题和截至行也没有：请用 --year YYYY 指定",
+    "--sheet {name!r}: the workbook has the sheets {names}": "--sheet {name!r}：工作簿中的工作表为 {names}",
+    "no header row naming 问题编号/序号 or 反馈问题/问题描述 (and one more column) in the first {n} rows":
+        "前 {n} 行中没有含问题编号/序号或反馈问题/问题描述（且至少另有一列）的表头行",
+    "{path}: not UTF-8 or GB18030 text; save it as CSV UTF-8 and import it again":
+        "{path}：不是 UTF-8 或 GB18030 文本；请另存为“CSV UTF-8”后再导入",
+    "{path}: the file reads as a 台账 in {encodings} alike; save it as CSV UTF-8 and import it again":
+        "{path}：按 {encodings} 都能读成台账，无法判断编码；请另存为“CSV UTF-8”后再导入",
+    "{path} exists already": "{path} 已存在",
+    "a month: its last day": "月份：取该月最后一天",
+    "the year's end": "年底",
+    "half a year": "半年",
+    "a quarter: its last day": "季度：取该季度最后一天",
+    "a date": "日期",
+    "an ongoing phrase": "长期坚持类表述",
+    "{n} claimed done, awaiting evidence (ledger close)": "{n} 项自报已完成、待佐证（ledger close）",
+    ("this sheet changes it to {ours!r}, but since the export of {date} the ledger has changed it to {theirs!r}; "
+     "make them agree in the sheet"):
+        "本表改为 {ours!r}，但自 {date} 导出以来台账已改为 {theirs!r}；请在表中改为一致",
+    ("--as-of {date}: item {id} has a record of {day}, which the sheet would show; use a day on or after the last "
+     "record"):
+        "--as-of {date}：事项 {id} 有 {day} 的记录，表中会显示它；请用不早于最后一条记录的日期",
 }

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ledger.i18n import tr
-from ledger.render.tables import plain, status_text
+from ledger.render.tables import Wrapped, status_label, status_text
 
 
 def _evidence_line(ev: dict[str, Any]) -> str:
@@ -18,7 +18,7 @@ def _evidence_line(ev: dict[str, Any]) -> str:
     return str(ev.get("text", ""))
 
 
-def _events(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+def events(data: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(date, kind, description) for every record, oldest first."""
     events: list[tuple[str, str, str]] = []
     for note in data["progress"]:
@@ -49,15 +49,13 @@ def _events(data: dict[str, Any]) -> list[tuple[str, str, str]]:
     return sorted(events, key=lambda e: e[0])
 
 
-def item_card(data: dict[str, Any], batch: str | None, as_of: str) -> Group:
-    fields = Table.grid(padding=(0, 2))
-    fields.add_column(style="bold", no_wrap=True)
-    fields.add_column(overflow="fold")
+def field_rows(data: dict[str, Any], batch: str | None) -> list[tuple[str, str]]:
+    """(label, value) of the item's fields, in the card's order, the empty ones left out."""
     deadline = tr("ongoing") if data["deadline"] == "ongoing" else data["deadline"]
     if data["original_deadline"] != data["deadline"]:
         deadline += "  " + tr("(originally {date})", date=data["original_deadline"])
     units = "、".join(data["responsible"]) + (tr("(and other departments)") if data["and_others"] else "")
-    rows: list[tuple[str, Any]] = [
+    rows = [
         (tr("ID"), data["id"]),
         (tr("Source"), data["source"] or batch or ""),
         (tr("Question"), str(data["question"] or "")),
@@ -65,21 +63,35 @@ def item_card(data: dict[str, Any], batch: str | None, as_of: str) -> Group:
         (tr("Lead"), data["lead"]),
         (tr("Responsible"), units),
         (tr("Leader"), data["leader"] or ""),
+        (tr("Contact"), data.get("contact") or ""),
+        (tr("Category"), data.get("category") or ""),
+        (tr("Target"), data.get("target") or ""),
+        (tr("Measures"), data.get("measures") or ""),
         (tr("Deadline"), deadline),
-        (tr("Status"), status_text(data)),
+        (tr("Status"), status_label(data)),
+        (tr("Claimed done"), tr("{date} {text} (awaiting evidence and sign-off)", date=data["claimed"]["date"],
+                                text=data["claimed"]["text"]) if data.get("awaiting_evidence") else ""),
+        (tr("Remarks"), data.get("remarks") or ""),
     ]
-    for label, value in rows:
-        if value != "":
-            fields.add_row(label, plain(value) if isinstance(value, str) else value)
+    return [(label, value) for label, value in rows if value != ""]
+
+
+def item_card(data: dict[str, Any], batch: str | None, as_of: str) -> Group:
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="bold", no_wrap=True)
+    fields.add_column(overflow="fold")
+    status = tr("Status")
+    for label, value in field_rows(data, batch):
+        fields.add_row(label, status_text(data) if label == status else Wrapped(value))
     parts: list[Any] = [fields]
-    events = _events(data)
-    if events:
-        history = Table(title=tr("History"), title_justify="left", show_lines=True, pad_edge=False)
+    history_events = events(data)
+    if history_events:
+        history = Table(title=tr("History"), title_justify="left", show_lines=True)
         history.add_column(tr("Date"), no_wrap=True)
         history.add_column(tr("Record"), no_wrap=True)
         history.add_column(tr("Details"), overflow="fold")
-        for day, kind, text in events:
-            history.add_row(day, kind, plain(text))
+        for day, kind, text in history_events:
+            history.add_row(day, kind, Wrapped(text))
         parts += [Text(""), history]
     parts.append(Text(tr("as of {date}", date=as_of), style="dim"))
     return Group(*parts)

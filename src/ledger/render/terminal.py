@@ -1,14 +1,12 @@
-"""Terminal widths (the one width function, ``cell_width``) and a plain table for long listings.
+"""Terminal widths (the one width function, ``cell_width``), wrapping with kinsoku, and what a terminal must not receive.
 
-rich lays a table out at about a millisecond a row; a listing of hundreds of rows is drawn here
-instead, in a few milliseconds, with the same columns and the same wrapping of long text.
+The plain tables that fit a terminal are in ``render.grid``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from functools import lru_cache
 
 HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -35,49 +33,78 @@ def _char_width(ch: str) -> int:
 
 
 def cell_width(text: str) -> int:
-    return sum(_char_width(ch) for ch in text)
+    if text.isascii():  # every ASCII character is one cell (control characters are shown escaped)
+        return len(text)
+    return _cell_width(text) if len(text) <= 32 else sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=16384)
+def _cell_width(text: str) -> int:
+    """Short texts repeat (units, dates, labels): measured once."""
+    return sum(map(_char_width, text))
+
+
+CLOSING = frozenset("。，、；：！？）」』》〉】〕］｝”’・…‥％.,;:!?)]}%")
+"""Closing punctuation: never the first character of a wrapped line (kinsoku); the character
+before it goes down to the next line with it."""
+OPENING = frozenset("（「『《〈【〔［｛“‘([{")
+"""Opening brackets: never the last character of a line; they go down with what they open."""
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and not ch.isspace()
+
+
+def _may_break(before: str, after: str) -> bool:
+    """Whether a line may end after ``before`` when ``after`` comes next: between Chinese
+    characters, after a space, never inside a Latin word or number, never before closing or
+    after opening punctuation."""
+    if after.isspace():
+        return False
+    if before.isspace():
+        return True
+    if after in CLOSING or before in OPENING:
+        return False
+    return not (_latin(before) and _latin(after))
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Break ``text`` into lines of at most ``width`` cells (Chinese has no spaces to break at)."""
+    """Break ``text`` into lines of at most ``width`` cells: Chinese anywhere (it has no spaces)
+    except before closing punctuation (``。`` never starts a line), Latin text between words.
+    A word wider than ``width`` is broken where it must be."""
+    width = max(width, 2)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line, used = "", 0
+        if len(paragraph) * 2 <= width or cell_width(paragraph) <= width:
+            lines.append(paragraph)
+            continue
+        line: list[str] = []
+        used = 0
         for ch in paragraph:
             w = _char_width(ch)
             if used + w > width and line:
-                lines.append(line)
-                line, used = "", 0
-            line += ch
+                cut = len(line) if ch.isspace() or _may_break(line[-1], ch) else _last_break(line)
+                rest = line[cut:] if cut else []
+                lines.append("".join(line[:cut] if cut else line).rstrip())
+                while rest and rest[0].isspace():
+                    rest.pop(0)
+                used = sum(_char_width(c) for c in rest)
+                if used + w > width:  # what went down is too wide with ch: it stays a line of its own
+                    lines.append("".join(rest))
+                    rest, used = [], 0
+                line = rest
+                if ch.isspace() and not line:
+                    continue
+            line.append(ch)
             used += w
-        lines.append(line)
+        lines.append("".join(line))
     return lines
+
+
+def _last_break(line: list[str]) -> int:
+    """Where in ``line`` it may last be broken (0: nowhere)."""
+    return next((k for k in range(len(line) - 1, 0, -1) if _may_break(line[k - 1], line[k])), 0)
 
 
 def pad(text: str, width: int) -> str:
     return text + " " * max(width - cell_width(text), 0)
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], flexible: int, total: int,
-          caps: dict[int, int] | None = None, footer: str = "") -> str:
-    """Columns separated by two spaces. A column in ``caps`` is as wide as its widest cell up to
-    its cap and wraps beyond it; the ``flexible`` column takes what the others leave of ``total``
-    cells and wraps; every other column is as wide as its widest cell."""
-    caps = caps or {}
-    n = len(headers)
-    natural = [max([cell_width(headers[c])] + [max((cell_width(x) for x in str(r[c]).split("\n")), default=0)
-                                               for r in rows]) for c in range(n)]
-    widths = [max(min(natural[c], caps[c]), cell_width(headers[c])) if c in caps else natural[c] for c in range(n)]
-    others = sum(widths[c] for c in range(n) if c != flexible) + 2 * (n - 1)
-    widths[flexible] = max(min(natural[flexible], total - others), cell_width(headers[flexible]), 10)
-    wrapped = {flexible, *caps}
-    out = ["  ".join(pad(h, widths[c]) for c, h in enumerate(headers)).rstrip(),
-           "  ".join("─" * widths[c] for c in range(n))]
-    for r in rows:
-        cells = [wrap(str(r[c]), widths[c]) if c in wrapped else str(r[c]).split("\n") for c in range(n)]
-        height = max(len(x) for x in cells)
-        for k in range(height):
-            out.append("  ".join(pad(cells[c][k] if k < len(cells[c]) else "", widths[c]) for c in range(n)).rstrip())
-    if footer:
-        out.append(footer)
-    return "\n".join(out) + "\n"

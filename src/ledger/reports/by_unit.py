@@ -11,6 +11,7 @@ Counting rules:
 - Group units (各园区指挥部, 区级相关部门 …) are reported as what they are: one row each.
 - The totals row counts every item once, whatever the grouping.
 
+Rows by deadline are in date order (``ongoing`` last); the others are slowest first.
 "Slowest first" means, in this order: most overdue items; then the lowest close-out rate; then
 most ongoing items without recent progress (stale); then most open items; then the most days
 overdue in total; then the order of the units in ``departments.yaml`` (questions by number,
@@ -151,7 +152,8 @@ def _natural_order(by: str, units: Sequence[Unit]) -> Callable[[str], tuple[Any,
 
 
 def build_report(items: Iterable[Item], units: Sequence[Unit], as_of: date, by: str = "lead") -> Report:
-    """One row per unit (or question, or deadline), slowest first, and the totals row. Items added
+    """One row per unit (or question), slowest first, or per deadline in date order, and the
+    totals row; ``rank`` is the row's place slowest first, whatever the order. Items added
     after ``as_of`` are not counted (``Ledger.items_at`` also leaves out those of a later batch)."""
     keys_for = _keys_for(by)
     kinds = {u.name: u.kind for u in units}
@@ -171,6 +173,8 @@ def build_report(items: Iterable[Item], units: Sequence[Unit], as_of: date, by: 
     ordered = sorted(rows.values(), key=lambda r: (slowness_key(r), natural(r.unit)))
     for n, row in enumerate(ordered, 1):
         row.rank = n
+    if by == "deadline":
+        ordered.sort(key=lambda r: natural(r.unit))
     return Report(as_of=as_of, by=by, rows=ordered, totals=totals)
 
 
@@ -196,7 +200,28 @@ def short_label(key: str) -> str:
     return zh if i18n.language() == "zh" else en
 
 
+NARROW_LABELS: dict[str, tuple[str, str]] = {"overdue": ("Past due", "")}
+"""Headers for a terminal too narrow for ``SHORT_LABELS``: one that can take two lines (Chinese
+ones take two lines between their characters)."""
+
+
+def narrow_label(key: str) -> str:
+    en, zh = NARROW_LABELS.get(key, ("", ""))
+    return zh if i18n.language() == "zh" else en
+
+
 GROUP_LABELS = {"lead": "Lead unit", "responsible": "Responsible unit", "question": "Question", "deadline": "Deadline"}
+
+
+def order_caption(by: str) -> str:
+    """What the rows are and in which order, for the line under a table of the report."""
+    if by == "deadline":
+        return tr("by deadline, in date order")
+    if by == "question":
+        return tr("by question, slowest first")
+    if by == "responsible":
+        return tr("by responsible unit, slowest first")
+    return tr("by lead unit, slowest first")
 
 
 def unit_label(row: UnitRow) -> str:
