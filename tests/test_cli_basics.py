@@ -33,3 +33,11 @@ def test_version(tmp_path: Path):
 def test_a_command_still_runs_after_the_bare_help_change(shipped):  # type: ignore[no-untyped-def]
     result = shipped("check")
     assert result.exit_code == 0 and result.stdout == "ok: 33 items, 24 units, no problems\n"
+
+
+def test_counts_of_one_are_singular(small) -> None:  # type: ignore[no-untyped-def]
+    ledger = small('items:\n  - id: "1-1"\n    text: "请加快拨付进度。"\n    lead: 区财政局\n    responsible: [区财政局]\n'
+                   "    deadline: ongoing\n    status: open\n",
+                   "units:\n  - name: 区财政局\n    kind: district\n")
+    assert ledger("check").stdout == "ok: 1 item, 1 unit, no problems\n"
+    assert ledger("check", lang="zh").stdout == "通过：1 项事项，1 个单位，无问题\n"

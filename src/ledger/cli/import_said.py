@@ -80,10 +80,12 @@ def said(plan: Any, dry_run: bool) -> None:
             line = tr("would update {id}", id=change.item.id) if dry_run else tr("updated {id}", id=change.item.id)
         out(line + (": " + ", ".join(change.what) if change.what else "") + "\n")
     new = sum(1 for c in plan.changes if c.new)
-    summary = tr("{rows} rows: {new} new, {changed} changed, {same} unchanged", rows=len(plan.table.rows), new=new,
+    rows = len(plan.table.rows)
+    summary = tr("{rows} row: {new} new, {changed} changed, {same} unchanged" if rows == 1 else
+                 "{rows} rows: {new} new, {changed} changed, {same} unchanged", rows=rows, new=new,
                  changed=len(plan.changes) - new, same=plan.unchanged)
     if plan.new_units:
-        summary += tr(", {n} new units", n=len(plan.new_units))
+        summary += tr(", {n} new unit", n=1) if len(plan.new_units) == 1 else tr(", {n} new units", n=len(plan.new_units))
     if dry_run:
         summary += " " + tr("(dry run: nothing written)")
     out(summary + "\n")
@@ -92,6 +94,7 @@ def said(plan: Any, dry_run: bool) -> None:
 def problems(plan: Any) -> Exception:
     from ledger.errors import LedgerError, display_path
 
-    return LedgerError(tr("{n} rows of {path} have problems; nothing was written",
-                          n=len({p.line for p in plan.problems}), path=display_path(plan.table.path)),
+    n = len({p.line for p in plan.problems})
+    return LedgerError(tr("{n} row of {path} has problems; nothing was written" if n == 1 else
+                          "{n} rows of {path} have problems; nothing was written", n=n, path=display_path(plan.table.path)),
                        problems=plan.problems)

@@ -60,7 +60,12 @@ def check_command(
     if evidence:
         _report_orphans(ledger)
     claims = sum(1 for item in ledger.items if item.claimed is not None and item.closed is None)
-    out(tr("ok: {items} items, {units} units, no problems", items=len(ledger.items), units=len(ledger.units))
+    n_items, n_units = len(ledger.items), len(ledger.units)
+    template = {(True, True): "ok: {items} item, {units} unit, no problems",
+                (True, False): "ok: {items} item, {units} units, no problems",
+                (False, True): "ok: {items} items, {units} unit, no problems"}.get(
+        (n_items == 1, n_units == 1), "ok: {items} items, {units} units, no problems")
+    out(tr(template, items=n_items, units=n_units)
         + ("; " + tr("{n} claimed done, awaiting evidence (ledger close)", n=claims) if claims else "") + "\n")
 
 

@@ -47,6 +47,9 @@ ZH: dict[str, str] = {
     "{n} problems": "共 {n} 个问题",
     "{n} problem": "共 {n} 个问题",
     "ok: {items} items, {units} units, no problems": "通过：{items} 项事项，{units} 个单位，无问题",
+    "ok: {items} item, {units} unit, no problems": "通过：{items} 项事项，{units} 个单位，无问题",
+    "ok: {items} item, {units} units, no problems": "通过：{items} 项事项，{units} 个单位，无问题",
+    "ok: {items} items, {units} unit, no problems": "通过：{items} 项事项，{units} 个单位，无问题",
     "no data folder found: looked for data/items.yaml or data/items/ from {cwd} upwards; use --data DIR or LEDGER_DATA":
         "找不到数据目录：从 {cwd} 向上查找 data/items.yaml 或 data/items/；请用 --data DIR 或 LEDGER_DATA 指定",
     "no data folder found: looked for data/items.yaml or data/items/ from {cwd} up to the repository's top {root}; "
@@ -438,8 +441,11 @@ ZH: dict[str, str] = {
     "updated {id}": "已更新 {id}",
     "{rows} rows: {new} new, {changed} changed, {same} unchanged":
         "共 {rows} 行：新增 {new} 项，更新 {changed} 项，未变 {same} 项",
+    "{rows} row: {new} new, {changed} changed, {same} unchanged":
+        "共 {rows} 行：新增 {new} 项，更新 {changed} 项，未变 {same} 项",
     "(dry run: nothing written)": "（试运行：未写入）",
     "{n} rows of {path} have problems; nothing was written": "{path} 中有 {n} 行存在问题；未写入任何内容",
+    "{n} row of {path} has problems; nothing was written": "{path} 中有 {n} 行存在问题；未写入任何内容",
     "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
     # ---- output: -o FILE, stdout, one-line errors (issue 11, findings 10-12)
     "cannot write the output: {reason}": "无法写出结果：{reason}",
@@ -1092,6 +1098,7 @@ ZH: dict[str, str] = {
     # ---- import of an office's own 台账 (issue 12 item 3)
     "(of {sheets})": "（共有工作表：{sheets}）",
     ", {n} new units": "，新增单位 {n} 个",
+    ", {n} new unit": "，新增单位 {n} 个",
     "as of: {date}": "截至：{date}",
     "batch {id}: {name}, {date}, source {source}": "批次 {id}：{name}，{date}，来源 {source}",
     "columns:": "列：",
