@@ -41,3 +41,11 @@ def test_counts_of_one_are_singular(small) -> None:  # type: ignore[no-untyped-d
                    "units:\n  - name: 区财政局\n    kind: district\n")
     assert ledger("check").stdout == "ok: 1 item, 1 unit, no problems\n"
     assert ledger("check", lang="zh").stdout == "通过：1 项事项，1 个单位，无问题\n"
+
+
+def test_an_empty_progress_text_is_a_usage_error(shipped) -> None:  # type: ignore[no-untyped-def]
+    before = shipped.snapshot()
+    result = shipped("progress", "2-8", "  ", "--by", "李四")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: TEXT must not be empty\n"
+    assert shipped.snapshot() == before

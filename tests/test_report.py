@@ -135,7 +135,8 @@ def test_table_in_chinese(shipped):
 
 def test_csv_and_markdown(shipped):
     text = shipped("report", "--as-of", "2024-09-01", "--by", "deadline", "--format", "csv").stdout
-    table = list(csv.reader(io.StringIO(text)))
+    assert text.startswith("\ufeff")  # as list and export write csv, for Excel
+    table = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert table[0] == PUBLIC_KEYS
     assert table[1:] == [
         ["2024-06-30", "2", "0", "0", "0", "2", "2", "0", "0", "0.0"],  # in date order
@@ -144,6 +145,8 @@ def test_csv_and_markdown(shipped):
         ["ongoing", "23", "0", "0", "0", "23", "0", "0", "23", "0.0"],
         ["Total", "33", "0", "0", "0", "33", "9", "0", "23", "0.0"],
     ]
+    zh = shipped("report", "--as-of", "2024-09-01", "--by", "deadline", "--format", "csv", lang="zh").stdout
+    assert next(iter(csv.reader(io.StringIO(zh.removeprefix("\ufeff")))))[0] == "整改时限"
     md = shipped("report", "--as-of", "2024-09-01", "--by", "question", "--format", "markdown").stdout
     assert md == """\
 | Question | Items | Closed | On time | Late | Open | Overdue | Due in 30 days | No progress 30 days | Close rate |

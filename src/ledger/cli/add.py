@@ -29,7 +29,7 @@ def add_command(
     text: Annotated[str, typer.Option("--text", metavar="TEXT", help="The problem as reported.")],
     lead: Annotated[str, typer.Option("--lead", metavar="UNIT", help="The lead unit (name or alias).")],
     responsible: Annotated[list[str], typer.Option("--responsible", metavar="UNIT",
-                                                   help="A responsible unit; repeatable, or 、-separated.")],
+                                                   help="A responsible unit; repeatable, or separated by 、 or commas.")],
     deadline: Annotated[str, typer.Option("--deadline", metavar="DATE|ongoing", help="The deadline.")],
     question: Annotated[int | None, typer.Option("--question", metavar="N", help="The question it answers.")] = None,
     source: Annotated[str | None, typer.Option("--source", metavar="TEXT",

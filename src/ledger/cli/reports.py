@@ -72,12 +72,16 @@ def emit_report(report: Report, fmt: Format) -> None:
         out(to_json(data))
         return
     if fmt is Format.csv:
+        from ledger.cli.common import out_bytes
+        from ledger.i18n import language
         from ledger.render.text import to_csv
 
         keys = [key for key, _ in COLUMNS]
         values = [[r.as_dict()[k] for k in keys] for r in rows]
         values[-1][0] = tr("Total")
-        out(to_csv(keys, values))
+        # as list and export write csv: with a byte-order mark, headers in Chinese under --lang zh
+        headers = [tr(GROUP_LABELS[report.by]), *(tr(label) for _, label in COLUMNS[1:])] if language() == "zh" else keys
+        out_bytes(to_csv(headers, values, bom=True).encode("utf-8"))
         return
     headers = [tr(GROUP_LABELS[report.by]), *(tr(label) for _, label in COLUMNS[1:])]
     if fmt is Format.markdown:

@@ -218,7 +218,11 @@ def progress_command(
         try:
             return actions.progress(item, text=text, day=day, by=by, today=today(), batch_date=_batch_date(txn, item.id))
         except Refused as exc:  # the note is the TEXT argument, not an option
-            raise LedgerError(exc.named({**FLAGS, "text": "TEXT"})) from None
+            from ledger.cli.common import MISSING_VALUES
+            from ledger.errors import UsageError
+
+            kind = UsageError if exc.template in MISSING_VALUES else LedgerError  # TEXT left empty: exit 2
+            raise kind(exc.named({**FLAGS, "text": "TEXT"})) from None
 
     _apply("progress", item_id, change, commit, lambda new: text,
            lambda new: tr("progress noted on {id} ({date})", id=new.id, date=day))

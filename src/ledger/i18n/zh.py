@@ -722,8 +722,8 @@ ZH: dict[str, str] = {
         "反映的问题原文。",
     "The lead unit (name or alias).":
         "牵头部门（全称或简称）。",
-    "A responsible unit; repeatable, or 、-separated.":
-        "一个责任部门；可重复，或用“、”分隔。",
+    "A responsible unit; repeatable, or separated by 、 or commas.":
+        "一个责任部门；可重复，或用“、”或逗号分隔。",
     "The deadline.":
         "整改时限。",
     "The question it answers.":

@@ -60,11 +60,20 @@ def level(name: str) -> str:
     return name[0] if name and name[0] in LEVELS else ""
 
 
+_SUFFIX = re.compile(r"(?:局|办|委|中心|公司|分局|办公室|委员会|指挥部)$")
+
+
+def _core(name: str) -> str:
+    """A unit's name without its level and its kind of office (区行政审批局 → 行政审批): what tells units apart."""
+    return _SUFFIX.sub("", name[1:] if level(name) else name) or name
+
+
 def suggestion(name: str, known: list[str]) -> str | None:
-    """The nearest known unit of the same level, if one is near enough."""
-    same = [k for k in known if level(k) == level(name)]
-    near = difflib.get_close_matches(name, same, n=1, cutoff=0.5)
-    return near[0] if near else None
+    """The nearest known unit of the same level, if one is near enough: compared without the shared
+    level and office words, so 区行政审批局 is not offered 区财政局 for sharing 区 and 局."""
+    same = {_core(k): k for k in known if level(k) == level(name)}
+    near = difflib.get_close_matches(_core(name), list(same), n=1, cutoff=0.6)
+    return same[near[0]] if near else None
 
 
 def kind_of(name: str) -> str:
