@@ -135,7 +135,7 @@ class Prepared:
     task_note: str = ""
 
 
-def _scan(text: str) -> tuple[list[str], list[str], dict[str, int]]:
+def _scan(text: str) -> tuple[list[str], list[str], dict[str, int], set[str]]:
     """Ids in order, the ids not closed (those with a dated deadline first, for ``extend``), and how
     many items each unit leads: from the text itself."""
     ids, open_ids, leads = [], [], {}
@@ -152,14 +152,7 @@ def _scan(text: str) -> tuple[list[str], list[str], dict[str, int]]:
         lead = re.search(r"^    lead: (.+)$", block, re.M)
         if lead:
             leads[lead.group(1)] = leads.get(lead.group(1), 0) + 1
-    open_ids.sort(key=lambda i: i in dated)  # popped from the end: dated ones first
-    return ids, open_ids, leads
-
-
-def _is_dated(text: str, item_id: str) -> bool:
-    at = text.find(f'  - id: "{item_id}"\n')
-    end = text.find("\n  - id: ", at + 1)
-    return re.search(r"^    deadline: \d{4}-", text[at:end if end > 0 else len(text)], re.M) is not None
+    return ids, open_ids, leads, dated
 
 
 def prepare(size: int, work: Path, seed: int) -> Prepared:
@@ -175,12 +168,12 @@ def prepare(size: int, work: Path, seed: int) -> Prepared:
         data = generate.write(root, size, seed)
         as_of = generate.AS_OF
     text = (data / "items.yaml").read_text(encoding="utf-8")
-    ids, open_ids, leads = _scan(text)
+    ids, open_ids, leads, dated_set = _scan(text)
     if len(ids) != size:
         raise RuntimeError(f"expected {size} items, found {len(ids)}")
     rng = random.Random(size)
-    dated = [i for i in open_ids if _is_dated(text, i)]
-    undated = [i for i in open_ids if i not in set(dated)]
+    dated = [i for i in open_ids if i in dated_set]
+    undated = [i for i in open_ids if i not in dated_set]
     rng.shuffle(dated)
     rng.shuffle(undated)
     open_ids = undated + dated  # extend takes dated ones from the end, close and progress from the start
