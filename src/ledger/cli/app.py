@@ -80,20 +80,24 @@ COMMAND_MODULES = {
 typer builds every registered command's parameters on every run."""
 
 
-def load_commands(modules: set[str] | None = None) -> None:
-    """Register the commands of ``modules`` (all of them by default) on ``app``."""
+def load_commands(modules: set[str] | None = None, only: str | None = None) -> None:
+    """Register the commands of ``modules`` (all of them by default) on ``app``; with ``only``,
+    just that command (or group) of them: typer inspects every registered command's parameters
+    on every run, so the console script registers the one it runs."""
     import importlib
 
     for module in dict.fromkeys(COMMAND_MODULES.values()):  # in this order, as --help lists them
         if modules is None or module in modules:
             importlib.import_module(f"ledger.cli.{module}")
-    for group, name, func in COMMANDS[len(_registered):]:
-        _registered.append(name)
+    for group, name, func in COMMANDS:
+        if (group, name) in _registered or (only is not None and (group or name) != only):
+            continue
+        _registered.add((group, name))
         target = app if group is None else _group(group)
         target.command(name, cls=Command)(func)
 
 
-_registered: list[str] = []
+_registered: set[tuple[str | None, str]] = set()
 _groups: dict[str, typer.Typer] = {}
 
 GROUPS = {"git": "Make git work for the ledger: item-level merges, a pre-commit check.",
@@ -111,6 +115,12 @@ def _group(name: str) -> typer.Typer:
 
 def requested_module(argv: list[str]) -> str | None:
     """The module of the command named on the command line, if it is plainly named."""
+    name = requested_command(argv)
+    return COMMAND_MODULES.get(name) if name else None
+
+
+def requested_command(argv: list[str]) -> str | None:
+    """The command (or group) named on the command line, if it is plainly named and known."""
     args = iter(argv)
     for arg in args:
         if arg in ("--data", "--lang"):
@@ -118,7 +128,7 @@ def requested_module(argv: list[str]) -> str | None:
         elif arg.startswith(("--data=", "--lang=")) or arg == "--no-cache":
             continue
         else:
-            return COMMAND_MODULES.get(arg)
+            return arg if arg in COMMAND_MODULES else None
     return None
 
 
@@ -135,8 +145,8 @@ def run() -> None:
 
     _open_standard_streams()
     if common.console_script:
-        module = requested_module(sys.argv[1:])
-        load_commands({module} if module else None)
+        name = requested_command(sys.argv[1:])
+        load_commands({COMMAND_MODULES[name]} if name else None, only=name)
     try:
         app()
         code = 0

@@ -14,7 +14,8 @@ def to_json(data: Any) -> str:
     """Indented JSON; a list of records is written one record a line, which keeps it readable
     and lets the C encoder do the work (``indent`` forces the pure-Python one)."""
     if isinstance(data, list) and data and all(isinstance(r, dict) for r in data):
-        return "[\n" + ",\n".join("  " + json.dumps(r, ensure_ascii=False) for r in data) + "\n]\n"
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per record
+        return "[\n  " + ",\n  ".join(map(encode, data)) + "\n]\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -17,6 +17,7 @@ The slots and their fast pickling are in ``cache_slots``; a write's journal in `
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -43,6 +44,7 @@ def enabled() -> bool:
     return _run_enabled and os.environ.get("LEDGER_NO_CACHE", "") in ("", "0")
 
 
+@functools.cache
 def _code_stamp() -> str:
     """Changes whenever the installed code changes (an upgrade, or an edit in a checkout), so
     a ledger validated by older code is never served. Every module of the package counts,

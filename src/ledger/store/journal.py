@@ -155,10 +155,10 @@ class Landing:
                     finisher.cleanup()
             raise
         self.interrupts.hold()  # from here on the change completes; an interrupt waits for it
-        record = _record(self.data_dir, writes, removals, finisher)
         journal = self.data_dir / JOURNAL_NAME
         try:
-            if finisher is not None or len(writes) + len(removals) > 1:
+            if finisher is not None or len(writes) + len(removals) > 1:  # one rename alone is atomic
+                record = _record(self.data_dir, writes, removals, finisher)
                 atomic_write(journal, json.dumps(record, ensure_ascii=False).encode("utf-8"), pause=False)
                 pause_point("after-journal")  # not in PAUSE_POINTS: only a write with a journal passes it
             if finisher is not None:

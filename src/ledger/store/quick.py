@@ -17,7 +17,7 @@ error of its own, so both paths refuse and accept exactly the same changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
@@ -28,6 +28,32 @@ from ledger.errors import Problem
 from ledger.store import cache
 from ledger.store.cache_index import FileIndex, Index, read_index, write_index
 from ledger.store.journal import Interrupts, Landing, Write
+
+
+class _Ids:
+    """The ids of the index's files, in file order, looked up in the lists themselves: building a
+    dict of 10,000 ids costs more than the one ``list.index`` a write needs."""
+
+    def __init__(self, files: list[list[str]]):
+        self.files = files
+
+    def get(self, item_id: str) -> tuple[int, int] | None:
+        for fi, ids in enumerate(self.files):
+            try:
+                return fi, ids.index(item_id)
+            except ValueError:
+                continue
+        return None
+
+    def __contains__(self, item_id: object) -> bool:
+        return any(item_id in ids for ids in self.files)
+
+    def __iter__(self) -> Iterator[str]:
+        for ids in self.files:
+            yield from ids
+
+    def __len__(self) -> int:
+        return sum(len(ids) for ids in self.files)
 
 
 class _Fallback(Exception):
@@ -81,7 +107,7 @@ class QuickTransaction:
         self.extra_files: list[Path] = []
         self.full: Any = None  # the Transaction it fell back to
         self.make_full = make_full
-        self._where: dict[str, tuple[int, int]] | None = None
+        self._where: _Ids | None = None
         self._read: dict[str, tuple[int, int, int, str, Item]] = {}  # id → (file, index, offset, block, item)
         self._change: tuple[int, int, int, str, str, Item] | None = None  # file, index, offset, old, new block, item
 
@@ -102,8 +128,8 @@ class QuickTransaction:
                 self._fall_back()
         return self.full.get(item_id)  # type: ignore[no-any-return]
 
-    def ids(self) -> dict[str, tuple[int, int]]:
-        return self.full.ids() if self.full is not None else self._index()  # type: ignore[no-any-return]
+    def ids(self) -> Any:
+        return self.full.ids() if self.full is not None else self._index()
 
     def batch_date(self, item_id: str) -> date | None:
         if self.full is not None:
@@ -141,12 +167,9 @@ class QuickTransaction:
 
     # -- the plain path
 
-    def _index(self) -> dict[str, tuple[int, int]]:
+    def _index(self) -> _Ids:
         if self._where is None:
-            self._where = {}
-            for fi, f in enumerate(self.index.files):
-                for ii, item_id in enumerate(f.ids):
-                    self._where.setdefault(item_id, (fi, ii))
+            self._where = _Ids([f.ids for f in self.index.files])
         return self._where
 
     def _get(self, item_id: str) -> Item:
