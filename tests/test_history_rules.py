@@ -185,7 +185,7 @@ def test_an_import_that_moves_a_deadline_without_a_reason_is_refused(shipped, tm
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         f"延期.csv:延期:2:{where}",
-        "Error: 1 rows of 延期.csv have problems; nothing was written",
+        "Error: 1 row of 延期.csv has problems; nothing was written",
     ]
     assert shipped.snapshot() == before
 
@@ -314,7 +314,7 @@ def test_a_new_item_by_import_with_a_note_of_the_import_day(shipped, tmp_path):
     assert shipped.snapshot() == before
     path = _sheet(tmp_path, header, "3-1,路灯不亮。,区财政局,区财政局,2024年12月31日前,2024-09-10 现场查看")
     result = shipped("import", str(path))
-    assert (result.exit_code, result.stdout) == (0, "added 3-1: progress notes +1\n1 rows: 1 new, 0 changed, "
+    assert (result.exit_code, result.stdout) == (0, "added 3-1: progress notes +1\n1 row: 1 new, 0 changed, "
                                                     "0 unchanged\n"), result.stderr
     assert diff(shipped) == """\
 diff --git a/data/items.yaml b/data/items.yaml

@@ -70,7 +70,7 @@ def test_a_new_ledger_takes_units_and_items_and_commits(tmp_path):
     added = office("add", "--id", "1-1", "--source", "企业座谈会", "--text", "拨付慢。", "--lead", "财政局",
                    "--responsible", "财政局", "--deadline", "2024-12-31", "--date", "2024-09-01")
     assert added.exit_code == 0, added.stderr
-    assert office("check").stdout == "ok: 1 items, 1 units, no problems\n"
+    assert office("check").stdout == "ok: 1 item, 1 unit, no problems\n"
     for cmd in (["config", "user.name", "测试"], ["config", "user.email", "t@example.org"], ["add", "-A"],
                 ["commit", "-q", "-m", "a new ledger"]):
         office.git(*cmd)  # the pre-commit hook init installed checks the staged ledger

@@ -227,7 +227,7 @@ def test_valid_ledgers_load_round_trip_and_check(raw: list[dict[str, Any]], data
         made = _make(Path(tmp), raw, comments)
         check = _run(made.root, "check")
         assert check.exit_code == 0, check.stdout + "\n" + file_of(made.blocks)
-        assert check.stdout == f"ok: {len(raw)} items, 3 units, no problems\n"
+        assert check.stdout == f"ok: {len(raw)} item{'' if len(raw) == 1 else 's'}, 3 units, no problems\n"
 
         ledger = load(made.data, use_cache=False)
         assert [item_to_data(item) for item in ledger.items] == raw  # loads as exactly what was written

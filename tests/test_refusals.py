@@ -63,17 +63,18 @@ def test_the_caller_names_the_field():
     assert str(caught.value.named({"date": "销号时间"})) == "销号时间 2024-09-11 是将来的日期（今天是 2024-09-10）"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["close", "2-8", "--evidence", "凭证", "--by", "张三", "--date", "2024-09-11"],
+@pytest.mark.parametrize("args, code, message", [
+    (["close", "2-8", "--evidence", "凭证", "--by", "张三", "--date", "2024-09-11"], 1,
      "Error: --date 2024-09-11 is in the future (today is 2024-09-10)\n"),
-    (["progress", "2-8", " ", "--date", "2024-09-01"], "Error: TEXT must not be empty\n"),
-    (["extend", "2-8", "--to", "2024-08-01", "--reason", "资金未到位"],
+    # An empty argument is a usage error, as a missing one is.
+    (["progress", "2-8", " ", "--date", "2024-09-01"], 2, "Error: TEXT must not be empty\n"),
+    (["extend", "2-8", "--to", "2024-08-01", "--reason", "资金未到位"], 1,
      "Error: --to 2024-08-01 is not later than the deadline in force (2024-08-31)\n"),
 ])
-def test_the_command_line_says_the_option(shipped, args, message):  # type: ignore[no-untyped-def]
+def test_the_command_line_says_the_option(shipped, args, code, message):  # type: ignore[no-untyped-def]
     before = shipped.snapshot()
     result = shipped(*args)
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert result.stderr == message
     assert shipped.snapshot() == before
 
@@ -94,7 +95,7 @@ def test_an_import_names_the_column_not_an_option(shipped, tmp_path: Path):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{where}:{row_number_of(path, '2-8')}:I: item 2-8: 销号时间: 销号时间 2024-09-11 is in the future (today is 2024-09-10)",
-        f"Error: 1 rows of {path.relative_to(shipped.root)} have problems; nothing was written",
+        f"Error: 1 row of {path.relative_to(shipped.root)} has problems; nothing was written",
     ]
     assert shipped.snapshot() == before
 

@@ -115,7 +115,7 @@ def test_newlines_in_long_texts_are_fine(small):
              .replace("拨付\\r凭证", "拨付凭证").replace("\\x7f", "").replace('"区纪检\\N监察工委"', "区纪检监察工委")
              .replace("改进\\e？", "改进？"))
     led = small(clean, UNITS.replace('["财政\\a局"]', "[财政局]"))
-    assert led("check").stdout == "ok: 1 items, 2 units, no problems\n"
+    assert led("check").stdout == "ok: 1 item, 2 units, no problems\n"
 
 
 def test_a_write_never_stores_a_control_character(shipped):
