@@ -55,6 +55,9 @@ AUGUST = {
     "still_overdue": ["1-10", "1-4"],
     "silent": ["1-7", "1-8"],
     "ranking": ["区财政局", "区建设环保局", "各园区指挥部"],
+    # lit on 08-31: red overdue, yellow due today or ongoing and silent 30 days, blue due within 30 days
+    "lights": ["1-10", "1-4", "1-5", "1-7", "1-8", "1-9", "1-11"],
+    "scores": ["区建设环保局", "区财政局", "各园区指挥部"],  # lit in the month, most points lost first
 }
 ORDER = list(AUGUST)
 
@@ -76,7 +79,7 @@ def markdown_sections(text: str) -> dict[str, list[str]]:
         if line.startswith("## "):
             current = ORDER[len(found)]
             found[current] = []
-        elif current and line.startswith("| ") and not line.startswith(("| ID ", "| Rank ", "| --- ")):
+        elif current and line.startswith("| ") and not line.startswith(("| ID ", "| Rank ", "| Lead unit ", "| --- ")):
             cells = [c.strip() for c in line.strip("|").split(" | ")]
             found[current].append(cells[1] if current == "ranking" else cells[0])
     return found

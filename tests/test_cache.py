@@ -70,7 +70,7 @@ def cold_build_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def generated(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A 400-item generated ledger with progress, extensions, close-outs and reopenings."""
-    from conftest import Ledger
+    from ledgers import Ledger
 
     generate.write(tmp_path, 400, seed=3)
     text = (tmp_path / "data" / "items.yaml").read_text(encoding="utf-8")
@@ -277,7 +277,7 @@ def test_cache_can_be_turned_off(shipped):
 def test_copy_of_a_folder_gets_its_own_slot(shipped, tmp_path):
     other = tmp_path / "copy"
     shutil.copytree(shipped.data, other / "data")
-    from conftest import Ledger
+    from ledgers import Ledger
 
     twin = Ledger(other)
     assert shipped("list").stdout == twin("list").stdout
@@ -329,7 +329,7 @@ def test_a_long_journal_is_folded_into_a_full_copy(generated, monkeypatch):
 
 def test_a_sequence_of_writes_gives_the_same_files_with_and_without_cache(generated, tmp_path):
     """Writes placed by journal-applied block positions splice exactly where a fresh parse would."""
-    from conftest import Ledger
+    from ledgers import Ledger
 
     twin = Ledger(tmp_path / "twin", today=generated.today)
     shutil.copytree(generated.data, twin.data)

@@ -36,7 +36,8 @@ def test_chinese_interface(shipped):
         (GOOD_ITEM.replace("2024-08-31", "2024-02-30"),
          "data/items.yaml:7:5: item 2-8: deadline: expected a date (YYYY-MM-DD) or 'ongoing', got '2024-02-30'"),
         (GOOD_ITEM.replace("status: open", "status: done"),
-         "data/items.yaml:8:5: item 2-8: status: expected one of 'open', 'in_progress' or 'closed', got 'done'"),
+         "data/items.yaml:8:5: item 2-8: status: expected one of 'open', 'in_progress', 'pending_review' or 'closed', "
+         "got 'done'"),
         (GOOD_ITEM + "    colour: red\n", "data/items.yaml:9:5: item 2-8: colour: unknown field"),
         (GOOD_ITEM.replace('    lead: 区财政局\n', ''), "data/items.yaml:2:5: item 2-8: lead: field required"),
         (GOOD_ITEM.replace("[区财政局, 区建设环保局]", "[区财政局, 区城管局]"),
@@ -79,7 +80,7 @@ def test_every_problem_is_reported_at_once(small):
     result = ledger("check")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "data/items.yaml:8:5: item 2-8: status: expected one of 'open', 'in_progress' or 'closed', got 'done'",
+        "data/items.yaml:8:5: item 2-8: status: expected one of 'open', 'in_progress', 'pending_review' or 'closed', got 'done'",
         "data/items.yaml:13:5: item 2-9: lead: unknown unit '区财政'; did you mean 区财政局?",
         "data/items.yaml:18:5: item 2-8: id: duplicate id '2-8' (first at data/items.yaml:2)",
         "3 problems",

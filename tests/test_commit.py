@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import _git_init
 from hostile import LEDGER, copy_shipped, ledger_env
+from ledgers import _git_init
 
 VOUCHER = "凭证.txt"
 
@@ -231,7 +231,7 @@ def test_a_detached_head_nothing_is_written(shipped):
 
 
 def test_a_branch_with_no_commit_nothing_is_written(tmp_path):
-    from conftest import Ledger
+    from ledgers import Ledger
 
     copy_shipped(tmp_path)
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)

@@ -48,7 +48,7 @@ def _bash(tmp_path: Path, words: str) -> list[str]:
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
 def test_bash_completes_commands_options_and_values(tmp_path: Path):
-    assert _bash(tmp_path, "ledger li") == ["list"]
+    assert _bash(tmp_path, "ledger li") == ["list", "lights"]
     assert {"close", "completion", "check"} <= set(_bash(tmp_path, "ledger c"))
     assert {"--due-soon", "--dept", "--dated", "--due-before", "--due-after"} <= set(_bash(tmp_path, "ledger list --d"))
     assert _bash(tmp_path, "ledger list --format m") == ["markdown"]

@@ -23,12 +23,22 @@ FULL = {
     "completion": ["completion", "bash"],
     "init": ["init", "新台账"],
     "units add": ["units", "add", "区新单位", "--kind", "district"],
+    "request": ["request", "2-8", "--evidence-text", "拨付凭证", "--by", "张三"],
+    "approve": ["approve", "2-8", "--by", "李四"],
+    "return": ["return", "2-8", "--reason", "凭证不全", "--by", "李四"],
+    "edit": ["edit", "2-8", "--text", "拖欠款项。", "--reason", "错字", "--by", "李四"],
+    "remind": ["remind", "--out", "提醒"],
 }
 """A whole command line of every command that has a required value."""
 
 CHECKED_BY_THE_COMMAND = {"close": [["--evidence-text", "拨付凭证"], ["--by", "张三"]],
                           "reopen": [["--reason", "回头看"]],
-                          "extend": [["--to", "2024-12-31"], ["--reason", "资金分批到位"]]}
+                          "extend": [["--to", "2024-12-31"], ["--reason", "资金分批到位"]],
+                          "request": [["--evidence-text", "拨付凭证"], ["--by", "张三"]],
+                          "approve": [["--by", "李四"]],
+                          "return": [["--reason", "凭证不全"], ["--by", "李四"]],
+                          "edit": [["--reason", "错字"], ["--by", "李四"]],
+                          "remind": [["--out", "提醒"]]}
 """Required values click does not know about: the command checks them (close needs one of three evidence options)."""
 
 

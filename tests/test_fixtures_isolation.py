@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import conftest
 import hostile
+import ledgers
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
@@ -73,11 +73,11 @@ def test_the_scan_leaves_fixture_paths_alone(line: str) -> None:
 def test_no_test_module_reads_the_live_data_folder(path: Path) -> None:
     found = _live_references(path.read_text(encoding="utf-8"))
     assert found == [], (f"{path.relative_to(TESTS)} builds a path to the repository's live data: {found}; "
-                         "use the pinned copies under tests/fixtures/ (conftest.SHIPPED_DATA)")
+                         "use the pinned copies under tests/fixtures/ (ledgers.SHIPPED_DATA)")
 
 
 def test_the_helpers_point_at_the_pinned_copy() -> None:
-    assert conftest.SHIPPED_DATA == PINNED_DATA
+    assert ledgers.SHIPPED_DATA == PINNED_DATA
     assert hostile.SHIPPED_DATA == PINNED_DATA
     assert sorted(p.name for p in PINNED_DATA.iterdir()) == ["departments.yaml", "items.yaml"]
     assert (FIXTURES / "seed" / "2024-1-整改方案.txt").is_file()

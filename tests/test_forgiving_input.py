@@ -246,8 +246,9 @@ def test_status_in_chinese_and_with_a_dash(ledger):
 
 
 @pytest.mark.parametrize(("lang", "message"), [
-    ("en", "Invalid value for --status: use open, in_progress or closed (also in-progress, 未整改, 整改中, 已销号)"),
-    ("zh", "用 open、in_progress 或 closed（也可写 in-progress、未整改、整改中、已销号）"),
+    ("en", "Invalid value for --status: use open, in_progress, pending_review or closed (also in-progress, 未整改, "
+           "整改中, 待审核, 已销号)"),
+    ("zh", "用 open、in_progress、pending_review 或 closed（也可写 in-progress、未整改、整改中、待审核、已销号）"),
 ])
 @pytest.mark.parametrize("typed", ["done", "未销号", "inprogress"])
 def test_an_unknown_status_is_a_usage_error_naming_the_accepted_values(ledger, lang, message, typed):

@@ -127,7 +127,8 @@ def test_the_shipped_items_count_from_their_batch_date(shipped):
     assert json.loads(shipped("report", "--as-of", "2024-05-21", "--format", "json").stdout) == [
         {"unit": "Total", "total": 0, "closed": 0, "closed_on_time": 0, "closed_late": 0, "open": 0, "overdue": 0,
          "due_soon": 0, "stale": 0, "close_rate": 0.0, "kind": "total", "rank": None, "is_total": True,
-         "in_progress": 0, "ongoing": 0, "days_overdue": 0, "max_days_overdue": 0, "overdue_items": []}]
+         "in_progress": 0, "ongoing": 0, "days_overdue": 0, "max_days_overdue": 0, "overdue_items": [], "pending_review": 0,
+         "red": 0, "yellow": 0, "blue": 0, "returned": 0, "publicity": 0}]
     result = shipped("show", "2-8", "--as-of", "2024-05-21")
     assert (result.exit_code, result.stderr) == (
         1, "Error: item 2-8 was not in the ledger yet on 2024-05-21 (it entered on 2024-05-22)\n")

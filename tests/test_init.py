@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Ledger
 from ledger.core.model import Item
+from ledgers import Ledger
 
 LEDGER = str(Path(sys.executable).parent / "ledger")
 SETUP = ("{dot}.gitattributes: added data/*.yaml merge=ledger, data/items/*.yaml merge=ledger, data/items/*.yml merge=ledger\n"

@@ -37,7 +37,7 @@ COMPLETED = "an interrupt came while the change was being written: it was comple
 def _setup(root: Path, commit: bool) -> tuple[Path, Path, bytes]:
     data = copy_shipped(root)
     if commit:
-        from conftest import _git_init
+        from ledgers import _git_init
 
         _git_init(root)
     voucher = root / "拨付凭证.pdf"

@@ -35,6 +35,7 @@ def test_json_fields(shipped):
         "responsible": ["区财政局", "区建设环保局", "市园投集团"], "and_others": False, "leader": None,
         "deadline": "2024-08-31", "original_deadline": "2024-08-31", "extensions": 0, "status": "open",
         "overdue": True, "days_overdue": 1, "closed_date": None, "closed_late": None, "last_progress": None,
+        "light": "red",
     }]
 
 
@@ -96,7 +97,7 @@ def test_bad_arguments_are_usage_errors(shipped, args, message):
 def test_bad_status_is_a_usage_error(shipped):
     result = shipped("list", "--status", "done")
     assert result.exit_code == 2
-    assert "Invalid value for --status: use open, in_progress or closed" in result.stderr
+    assert "Invalid value for --status: use open, in_progress, pending_review or closed" in result.stderr
     assert "Traceback" not in result.stderr
 
 

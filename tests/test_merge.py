@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import UNITS_YAML as UNITS  # the fixture ledgers' three units
 from ledger.cli.app import app
 from ledger.git import merge_file as m
 from ledger.store import markers
+from ledgers import UNITS_YAML as UNITS  # the fixture ledgers' three units
 
 BASE = """\
 # 测试台账 / a test ledger

@@ -15,7 +15,7 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-from conftest import SHIPPED_DATA
+from ledgers import SHIPPED_DATA
 
 TREE = Path(__file__).resolve().parent.parent
 SOURCES = ["pyproject.toml", "MANIFEST.in", "README.md", "CHANGELOG.md", ".pre-commit-hooks.yaml", ".ci", "src",

@@ -22,11 +22,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SHIPPED_DATA, UNITS_YAML, make_ledger
 from hostile import full_runs, items_text
 from ledger.core.serialize import item_to_data
 from ledger.store.blocks import rewrite
 from ledger.store.load import load
+from ledgers import SHIPPED_DATA, UNITS_YAML, make_ledger
 
 UNITS = ["区财政局", "区建设环保局", "各园区指挥部"]
 QUOTED = {"id", "text", "reason", "note", "name"}

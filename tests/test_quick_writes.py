@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED_DATA, Ledger, _git_init
 from ledger.store import quick
+from ledgers import SHIPPED_DATA, Ledger, _git_init
 
 NO_CACHE = {"LEDGER_NO_CACHE": "1"}
 
@@ -180,7 +180,7 @@ BLOCK = '''items:
 ])
 def test_a_block_that_is_not_plain_falls_back_and_lands_the_same(tmp_path: Path, extra: str, falls_back: bool,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from conftest import make_ledger
+    from ledgers import make_ledger
 
     text = BLOCK.format(status="open", extra=extra)
     warm, full = make_ledger(tmp_path / "warm", text), make_ledger(tmp_path / "full", text)
@@ -200,7 +200,7 @@ def test_a_name_the_plain_emitter_does_not_vouch_for_falls_back(tmp_path: Path, 
                                                                name: str) -> None:
     """`by: yes` would read back as true, `by: 1:20` as 80: such names are quoted. (Before, the
     write stopped with "internal error: item 1-2 would not read back as written".)"""
-    from conftest import make_ledger
+    from ledgers import make_ledger
 
     text = BLOCK.format(status="open", extra="")
     warm, full = make_ledger(tmp_path / "warm", text), make_ledger(tmp_path / "full", text)

@@ -123,13 +123,14 @@ Total                33       0        0     0    33        9        0     23  0
 as of 2024-09-01 · by lead unit, slowest first
 On time / Late: closed on time / after the deadline · Due 30d: due within 30 days
 Stale: ongoing, no progress note in 30 days
+Lights and requests for sign-off: in a wider terminal, or --format csv
 """
 
 
 def test_table_in_chinese(shipped):
     result = shipped("report", "--as-of", "2024-09-01", "--by", "question", lang="zh")
     assert result.stdout.splitlines()[0].split() == ["问题类别", "事项", "已销号", "按期", "超期", "未销号", "逾期", "临期",
-                                                     "无进展", "销号率"]
+                                                     "无进展", "销号率", "红", "黄", "蓝", "待审", "退回"]
     assert "合计" in result.stdout and "问题1" in result.stdout and "截至 2024-09-01" in result.stdout
 
 
@@ -137,23 +138,24 @@ def test_csv_and_markdown(shipped):
     text = shipped("report", "--as-of", "2024-09-01", "--by", "deadline", "--format", "csv").stdout
     assert text.startswith("\ufeff")  # as list and export write csv, for Excel
     table = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
-    assert table[0] == PUBLIC_KEYS
+    assert table[0] == [*PUBLIC_KEYS, "red", "yellow", "blue", "pending_review", "returned"]
     assert table[1:] == [
-        ["2024-06-30", "2", "0", "0", "0", "2", "2", "0", "0", "0.0"],  # in date order
-        ["2024-08-31", "7", "0", "0", "0", "7", "7", "0", "0", "0.0"],
-        ["2024-12-31", "1", "0", "0", "0", "1", "0", "0", "0", "0.0"],
-        ["ongoing", "23", "0", "0", "0", "23", "0", "0", "23", "0.0"],
-        ["Total", "33", "0", "0", "0", "33", "9", "0", "23", "0.0"],
+        ["2024-06-30", "2", "0", "0", "0", "2", "2", "0", "0", "0.0", "2", "0", "0", "0", "0"],  # in date order
+        ["2024-08-31", "7", "0", "0", "0", "7", "7", "0", "0", "0.0", "7", "0", "0", "0", "0"],
+        ["2024-12-31", "1", "0", "0", "0", "1", "0", "0", "0", "0.0", "0", "0", "0", "0", "0"],
+        ["ongoing", "23", "0", "0", "0", "23", "0", "0", "23", "0.0", "0", "23", "0", "0", "0"],
+        ["Total", "33", "0", "0", "0", "33", "9", "0", "23", "0.0", "9", "23", "0", "0", "0"],
     ]
     zh = shipped("report", "--as-of", "2024-09-01", "--by", "deadline", "--format", "csv", lang="zh").stdout
     assert next(iter(csv.reader(io.StringIO(zh.removeprefix("\ufeff")))))[0] == "整改时限"
     md = shipped("report", "--as-of", "2024-09-01", "--by", "question", "--format", "markdown").stdout
     assert md == """\
-| Question | Items | Closed | On time | Late | Open | Overdue | Due in 30 days | No progress 30 days | Close rate |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| Question 1 | 18 | 0 | 0 | 0 | 18 | 6 | 0 | 12 | 0.0% |
-| Question 2 | 15 | 0 | 0 | 0 | 15 | 3 | 0 | 11 | 0.0% |
-| Total | 33 | 0 | 0 | 0 | 33 | 9 | 0 | 23 | 0.0% |
+| Question | Items | Closed | On time | Late | Open | Overdue | Due in 30 days | No progress 30 days | Close rate \
+| Red | Yellow | Blue | Awaiting review | Returned |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| Question 1 | 18 | 0 | 0 | 0 | 18 | 6 | 0 | 12 | 0.0% | 6 | 12 | 0 | 0 | 0 |
+| Question 2 | 15 | 0 | 0 | 0 | 15 | 3 | 0 | 11 | 0.0% | 3 | 11 | 0 | 0 | 0 |
+| Total | 33 | 0 | 0 | 0 | 33 | 9 | 0 | 23 | 0.0% | 9 | 23 | 0 | 0 | 0 |
 
 as of 2024-09-01
 """

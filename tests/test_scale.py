@@ -119,7 +119,7 @@ def expected_row(raw: dict[str, Any], day: date) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The 10,000-item ledger, its reference reading, and a runner with a cache of its own."""
-    from conftest import Ledger
+    from ledgers import Ledger
 
     root = tmp_path_factory.mktemp("scale")
     generate.write(root, SIZE, seed=1)
@@ -250,7 +250,7 @@ def test_report_matches_the_reference(big, by, units_of, day):
 def test_a_close_out_at_scale(big, tmp_path):
     """Close the most overdue item of a copy: only its block changes, by exactly the close-out
     record, and every answer after it matches the reference with that record added."""
-    from conftest import Ledger
+    from ledgers import Ledger
 
     _, raws, source = big
     shutil.copytree(source.data, tmp_path / "data")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED_DATA, UNITS_YAML
 from ledger.store import build, stream
 from ledger.store.load import load
+from ledgers import SHIPPED_DATA, UNITS_YAML
 
 HEAD = '''# 整改销号台账
 batch:

@@ -67,6 +67,7 @@ Total                33       0        0     0    33        9    0     23  0.0%
 as of 2024-09-01 · by lead unit, slowest first
 On time / Late: closed on time / after the deadline
 Due 30d: due within 30 days · Stale: ongoing, no progress note in 30 days
+Lights and requests for sign-off: in a wider terminal, or --format csv
 """
 
 REPORT_60_ZH_QUESTION = """\
@@ -80,6 +81,7 @@ REPORT_60_ZH_QUESTION = """\
 截至 2024-09-01 · 按问题类别，慢者在前
 按期/超期：按期/超期销号 · 临期：30天内到期
 无进展：长期坚持事项30天内无进展记录
+亮灯与销号申请：终端更宽时显示，或用 --format csv
 """
 
 REPORT_60_EN_DEADLINE = """\
@@ -96,8 +98,33 @@ as of 2024-09-01 · by deadline, in date order
 On time / Late: closed on time / after the deadline
 Due 30d: due within 30 days
 Stale: ongoing, no progress note in 30 days
+Lights and requests for sign-off: in a wider terminal, or
+--format csv
 """
 
+REPORT_110_EN_LEAD = """\
+Lead unit         Items  Closed  On time  Late  Open  Overdue  Due 30d  Stale  Rate  R   Y  B  Rev  Ret
+───────────────────────────────────────────────────────────────────────────────────────────────────────
+区社会事务保障局      6       0        0     0     6        5        0      1  0.0%  5   1  0    0    0
+区行政审批局          4       0        0     0     4        1        0      3  0.0%  1   3  0    0    0
+区应急管理局          2       0        0     0     2        1        0      1  0.0%  1   1  0    0    0
+区市场监管分局        2       0        0     0     2        1        0      1  0.0%  1   1  0    0    0
+区财政局              1       0        0     0     1        1        0      0  0.0%  1   0  0    0    0
+区营商办              7       0        0     0     7        0        0      7  0.0%  0   7  0    0    0
+各园区指挥部          3       0        0     0     3        0        0      3  0.0%  0   3  0    0    0
+区投诉举报中心        3       0        0     0     3        0        0      3  0.0%  0   3  0    0    0
+区建设环保局          2       0        0     0     2        0        0      2  0.0%  0   2  0    0    0
+市交警四大队          1       0        0     0     1        0        0      1  0.0%  0   1  0    0    0
+区天然气分公司        1       0        0     0     1        0        0      1  0.0%  0   1  0    0    0
+区经济商务局          1       0        0     0     1        0        0      0  0.0%  0   0  0    0    0
+───────────────────────────────────────────────────────────────────────────────────────────────────────
+Total                33       0        0     0    33        9        0     23  0.0%  9  23  0    0    0
+as of 2024-09-01 · by lead unit, slowest first
+On time / Late: closed on time / after the deadline · Due 30d: due within 30 days
+Stale: ongoing, no progress note in 30 days
+R / Y / B: red, yellow and blue lights (ledger lights)
+Rev / Ret: requests for sign-off awaiting review / returned
+"""
 
 
 @pytest.mark.parametrize(
@@ -106,6 +133,7 @@ Stale: ongoing, no progress note in 30 days
         ("en", "80", "lead", REPORT_80_EN_LEAD),  # "Due 30d" takes two lines; no unit name is broken
         ("zh", "60", "question", REPORT_60_ZH_QUESTION),  # the text column and its header wrap
         ("en", "60", "deadline", REPORT_60_EN_DEADLINE),  # dates are never broken; "Past due" over two lines
+        ("en", "110", "lead", REPORT_110_EN_LEAD),  # wide enough: the lights and the requests for sign-off
     ],
 )
 def test_report_layout(shipped, lang, columns, by, expected):

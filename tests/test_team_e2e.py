@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED_DATA
+from ledgers import SHIPPED_DATA
 
 LEDGER = str(Path(sys.executable).parent / "ledger")
 CLERKS = {"finance": ("区财政局 张三", "zhangsan@czj.example"),

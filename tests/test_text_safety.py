@@ -23,6 +23,7 @@ import openpyxl
 import pytest
 from rich.console import Console
 
+from ledger.core.edits import Edit
 from ledger.core.model import CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote, Reopening, Unit
 from test_excel import edit, export, row_number
 
@@ -137,7 +138,9 @@ def _every_text_item() -> Item:
                                       previous=date(2024, 8, 31), approved_by="王五"),),
                 closed=closeout,
                 history=(PastCloseOut(closed=closeout, reopened=Reopening(date=date(2024, 9, 1), reason="未改",
-                                                                          by="纪检")),))
+                                                                          by="纪检")),),
+                edits=(Edit(date=date(2024, 9, 2), by="张三", reason="更正", changed=("text", "lead", "responsible", "source"),
+                            text="旧文字", lead="区建设环保局", responsible=("区财政局",), source="旧来源"),))
 
 
 def _with(record, path, value):  # type: ignore[no-untyped-def]
@@ -256,10 +259,10 @@ def test_markdown_shows_text_not_html_links_or_emphasis(markup):
         "| 2024-08-31 | 0 |  |  |\n")
     assert markup("report", "--format", "markdown").stdout == (
         "| Lead unit | Items | Closed | On time | Late | Open | Overdue | Due in 30 days | No progress 30 days "
-        "| Close rate |\n"
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
-        f"| {script} | 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0.0% |\n"
-        "| Total | 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0.0% |\n"
+        "| Close rate | Red | Yellow | Blue | Awaiting review | Returned |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        f"| {script} | 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0.0% | 1 | 0 | 0 | 0 | 0 |\n"
+        "| Total | 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0.0% | 1 | 0 | 0 | 0 | 0 |\n"
         "\n"
         "as of 2024-09-10\n")
     bulletin = markup("bulletin", "--period", "2024-09").stdout

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+from ledger.core.edits import Edit
 from ledger.core.model import Claim, CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote, Reopening
+from ledger.core.rounds import Outcome, Request, Review
 from ledger.core.serialize import ITEM_KEY_ORDER, item_to_data, to_json_data, without_defaults
 
 D = date
@@ -31,6 +33,9 @@ FULL = Item(
                     late=True, note="逾期5天"),
     history=(PastCloseOut(CloseOut(D(2024, 8, 1), "区营商办", (Evidence(text="照片"),)),
                           Reopening(D(2024, 8, 10), "回头看：仍有漏水", by="区纪检监察工委")),),
+    reviews=(Review(Request(D(2024, 8, 20), "区建设环保局", "李四", (Evidence(text="说明"),)),
+                    Outcome("returned", D(2024, 8, 22), "区营商办", "王五", reason="不全")),),
+    edits=(Edit(D(2024, 9, 6), "王五", "错字", changed=("text",), text="供水管网改造滞后"),),
     remarks="与2-1同源",
 )
 
@@ -70,6 +75,10 @@ def test_full_item_in_canonical_order() -> None:
                    "late": True, "note": "逾期5天"},
         "history": [{"closed": {"date": "2024-08-01", "by": "区营商办", "evidence": [{"text": "照片"}]},
                      "reopened": {"date": "2024-08-10", "reason": "回头看：仍有漏水", "by": "区纪检监察工委"}}],
+        "reviews": [{"request": {"date": "2024-08-20", "unit": "区建设环保局", "by": "李四", "evidence": [{"text": "说明"}]},
+                     "outcome": {"decision": "returned", "date": "2024-08-22", "unit": "区营商办", "by": "王五",
+                                 "reason": "不全"}}],
+        "edits": [{"date": "2024-09-06", "by": "王五", "reason": "错字", "changed": ["text"], "text": "供水管网改造滞后"}],
         "remarks": "与2-1同源",
     }
     assert list(data["extensions"][0]) == ["date", "to", "reason", "previous", "approved_by"]
@@ -130,7 +139,7 @@ def test_to_json_data_round_trips_through_json() -> None:
     # the dataclass's field order, not the YAML block's canonical order
     assert list(data) == ["id", "text", "lead", "responsible", "deadline", "status", "question", "source", "added",
                           "and_others", "leader", "category", "target", "measures", "contact", "remarks", "claimed",
-                          "progress", "extensions", "closed", "history"]
+                          "progress", "extensions", "reviews", "closed", "history", "edits"]
 
 
 def test_to_json_data_of_an_open_item_leaves_status_in() -> None:

@@ -205,7 +205,8 @@ def test_as_dict_public_keys_first() -> None:
     assert data == {"unit": FIN, "total": 3, "closed": 1, "closed_on_time": 1, "closed_late": 0, "open": 2,
                     "overdue": 2, "due_soon": 0, "stale": 0, "close_rate": 0.3333, "kind": "district", "rank": 1,
                     "is_total": False, "in_progress": 0, "ongoing": 0, "days_overdue": 144, "max_days_overdue": 72,
-                    "overdue_items": ["1-1", "2-3"]}
+                    "overdue_items": ["1-1", "2-3"], "pending_review": 0, "red": 2, "yellow": 0, "blue": 0,
+                    "returned": 0, "publicity": 0}
     data["overdue_items"].append("x")
     assert row.overdue_items == ["1-1", "2-3"]  # a copy
 

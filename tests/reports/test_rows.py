@@ -14,7 +14,7 @@ D = date
 AS_OF = D(2024, 9, 10)
 KEYS = ["id", "question", "source", "text", "lead", "responsible", "and_others", "leader", "deadline",
         "original_deadline", "extensions", "status", "overdue", "days_overdue", "closed_date", "closed_late",
-        "last_progress"]
+        "last_progress", "light"]
 """The public json fields of ``list --format json``, in order."""
 
 OPEN = Item(id="2-8", question=2, text="对于单位拖欠款项需要改进。", lead="区财政局",
@@ -52,7 +52,8 @@ def expected(item: Item, **changes: Any) -> dict[str, Any]:
 def test_an_open_ongoing_item() -> None:
     assert row(OPEN, AS_OF) == expected(
         OPEN, deadline="ongoing", original_deadline="ongoing", extensions=0, status="open", overdue=False,
-        days_overdue=None, closed_date=None, closed_late=None, last_progress=None)
+        days_overdue=None, closed_date=None, closed_late=None, last_progress=None,
+        light="yellow")  # ongoing, and no progress note in the last 30 days
 
 
 def test_the_fields_and_their_order() -> None:
@@ -62,15 +63,15 @@ def test_the_fields_and_their_order() -> None:
 
 @pytest.mark.parametrize(("as_of", "changes"), [
     (D(2024, 6, 24), dict(deadline="2024-06-30", extensions=0, status="open", overdue=False, days_overdue=None,
-                          last_progress=None)),
+                          last_progress=None, light="yellow")),  # due in 6 days
     (D(2024, 7, 1), dict(deadline="2024-08-31", extensions=1, status="in_progress", overdue=False, days_overdue=None,
-                         last_progress="2024-07-01")),
+                         last_progress="2024-07-01", light="green")),
     (D(2024, 8, 31), dict(deadline="2024-08-31", extensions=1, status="in_progress", overdue=False, days_overdue=None,
-                          last_progress="2024-08-20")),
+                          last_progress="2024-08-20", light="yellow")),  # due today
     (AS_OF, dict(deadline="2024-08-31", extensions=1, status="in_progress", overdue=True, days_overdue=10,
-                 last_progress="2024-08-20")),
+                 last_progress="2024-08-20", light="red")),
     (D(2024, 9, 20), dict(deadline="2024-10-31", extensions=2, status="in_progress", overdue=False, days_overdue=None,
-                          last_progress="2024-08-20")),
+                          last_progress="2024-08-20", light="green")),
 ])
 def test_an_overdue_item_over_time(as_of: date, changes: dict[str, Any]) -> None:
     assert row(OVERDUE, as_of) == expected(OVERDUE, original_deadline="2024-06-30", closed_date=None, closed_late=None,
@@ -78,9 +79,12 @@ def test_an_overdue_item_over_time(as_of: date, changes: dict[str, Any]) -> None
 
 
 @pytest.mark.parametrize(("as_of", "changes"), [
-    (D(2024, 8, 4), dict(status="open", overdue=True, days_overdue=4, closed_date=None, closed_late=None)),
-    (D(2024, 8, 5), dict(status="closed", overdue=False, days_overdue=None, closed_date="2024-08-05", closed_late=True)),
-    (AS_OF, dict(status="closed", overdue=False, days_overdue=None, closed_date="2024-08-05", closed_late=True)),
+    (D(2024, 8, 4), dict(status="open", overdue=True, days_overdue=4, closed_date=None, closed_late=None,
+                         light="red")),
+    (D(2024, 8, 5), dict(status="closed", overdue=False, days_overdue=None, closed_date="2024-08-05", closed_late=True,
+                         light=None)),  # a closed item has no light
+    (AS_OF, dict(status="closed", overdue=False, days_overdue=None, closed_date="2024-08-05", closed_late=True,
+                 light=None)),
 ])
 def test_a_closed_late_item(as_of: date, changes: dict[str, Any]) -> None:
     assert row(CLOSED_LATE, as_of) == expected(CLOSED_LATE, deadline="2024-07-31", original_deadline="2024-07-31",
@@ -88,11 +92,11 @@ def test_a_closed_late_item(as_of: date, changes: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(("as_of", "changes"), [
-    (D(2024, 6, 30), dict(status="in_progress", closed_date=None, closed_late=None)),
-    (D(2024, 7, 1), dict(status="closed", closed_date="2024-07-01", closed_late=False)),
-    (D(2024, 7, 31), dict(status="closed", closed_date="2024-07-01", closed_late=False)),
-    (D(2024, 8, 1), dict(status="open", closed_date=None, closed_late=None)),  # the note predates the reopening
-    (AS_OF, dict(status="open", closed_date=None, closed_late=None)),
+    (D(2024, 6, 30), dict(status="in_progress", closed_date=None, closed_late=None, light="green")),
+    (D(2024, 7, 1), dict(status="closed", closed_date="2024-07-01", closed_late=False, light=None)),
+    (D(2024, 7, 31), dict(status="closed", closed_date="2024-07-01", closed_late=False, light=None)),
+    (D(2024, 8, 1), dict(status="open", closed_date=None, closed_late=None, light="green")),  # the note predates the reopening
+    (AS_OF, dict(status="open", closed_date=None, closed_late=None, light="green")),
 ])
 def test_a_reopened_item(as_of: date, changes: dict[str, Any]) -> None:
     assert row(REOPENED, as_of) == expected(REOPENED, deadline="2024-12-31", original_deadline="2024-12-31",

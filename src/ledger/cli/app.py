@@ -71,10 +71,12 @@ def main(
 COMMAND_MODULES = {
     "check": "read", "list": "read", "show": "read",
     "close": "write", "reopen": "write", "progress": "write", "extend": "write", "add": "add",
+    "request": "review", "approve": "review", "return": "review",
+    "edit": "edit", "remind": "remind",
     "log": "history", "undo": "history",
     "report": "reports", "bulletin": "reports", "export": "sheets", "import": "sheets",
     "git": "git", "merge-driver": "git", "completion": "completion",
-    "init": "init", "units": "units",
+    "init": "init", "units": "units", "lights": "lights",
 }
 """Which module registers each command. The console script imports only the one it needs:
 typer builds every registered command's parameters on every run."""

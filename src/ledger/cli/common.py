@@ -54,10 +54,12 @@ def command(name: str, group: str | None = None) -> Callable[[F], F]:
 
 
 FLAGS: dict[str, Any] = {"date": "--date", "by": "--by", "reason": "--reason", "to": "--to", "text": "--text",
-                         "question": "--question", "source": "--source", "evidence": msg("--evidence FILE or TEXT")}
+                         "question": "--question", "source": "--source", "evidence": msg("--evidence FILE or TEXT"),
+                         "unit": "--unit"}
 """How the command line calls the fields of a change that the domain refuses (``errors.Refused``)."""
 
-MISSING_VALUES = frozenset({"{what} must not be empty", "item {id}: a close-out needs evidence ({what})"})
+MISSING_VALUES = frozenset({"{what} must not be empty", "item {id}: a close-out needs evidence ({what})",
+                            "item {id}: a request needs evidence ({what})"})
 """Refusals of a value the command line did not give (no evidence option, ``--by ""``): usage errors,
 exit 2, like any missing option, not the data errors (exit 1) the domain's other refusals are."""
 

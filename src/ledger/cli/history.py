@@ -14,13 +14,15 @@ from ledger.i18n import tr
 def log_command(
     item_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="Only the commits that changed this item.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Commits to look at.")] = 200,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE",
+                                              help="Only the changes made on or after this day.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help=(
         "table (text), json, csv or markdown (one row per commit: date, commit, author, message, "
         "fields changed)."))] = Format.table,
 ) -> None:
     """Show the ledger's history from git, newest first: date, author, message, fields changed.
 
-    Example: ledger log 2-8
+    Examples: ledger log 2-8 · ledger log --since 2024-09-01
     """
     from ledger.git.audit import history
 
@@ -30,7 +32,12 @@ def log_command(
         from ledger.core.query import resolve_id
 
         item_id = resolve_id(item_id, loaded().index())  # ２－８, h-1: as typed; unknown: an error, with the nearest
-    entries = history(folder, item_id, limit)
+    day = None
+    if since is not None:
+        from ledger.core.dates import parse_date
+
+        day = parse_date(since, "--since").isoformat()
+    entries = [e for e in history(folder, item_id, limit) if day is None or str(e["date"]) >= day]
     if fmt is Format.json:
         from ledger.render.text import to_json
 
@@ -40,7 +47,7 @@ def log_command(
         _log_table(entries, fmt, "changed" if item_id is not None else "items")
         return
     if not entries:
-        out(tr("no ledger commits") + "\n")
+        out((tr("no ledger commits since {date}", date=day) if day else tr("no ledger commits")) + "\n")
         return
     from ledger.render.terminal import visible
 

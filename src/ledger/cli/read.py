@@ -44,6 +44,7 @@ def check_command(
     Example: ledger check
     """
     from ledger.store.load import load
+    from ledger.store.settings import settings_problems
 
     folder = data_dir()
     ledger = load(folder)
@@ -52,10 +53,11 @@ def check_command(
         from ledger.store.evidence import verify_all
 
         problems += verify_all(ledger)
-    for problem in problems:
-        out(problem.render() + "\n")
-    if problems:
-        out(problem_count(len(problems)) + "\n")
+    lines = [problem.render() for problem in problems] + settings_problems(folder, ledger.unit_names())
+    for line in lines:
+        out(line + "\n")
+    if lines:
+        out(problem_count(len(lines)) + "\n")
         raise typer.Exit(code=1)
     if evidence:
         _report_orphans(ledger)
@@ -89,9 +91,9 @@ def list_command(
                                                  help="Only open items due within DAYS days.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE",
                                               help="Read the ledger as it stood on DATE (default today).")] = None,
-    status: Annotated[str | None, typer.Option("--status", metavar="open|in_progress|closed",
+    status: Annotated[str | None, typer.Option("--status", metavar="open|in_progress|pending_review|closed",
                                                help="Only items with this status (also in-progress, "
-                                                    "未整改, 整改中, 已销号).")] = None,
+                                                    "未整改, 整改中, 待审核, 已销号).")] = None,
     dept: Annotated[list[str] | None, typer.Option("--dept", metavar="UNIT",
                                                    help="Only items this unit leads or is responsible for; "
                                                         "repeatable (any of them).")] = None,
@@ -105,6 +107,8 @@ def list_command(
                                                   help="Only items due after DATE.")] = None,
     search: Annotated[str | None, typer.Option("--search", metavar="TEXT",
                                                help="Only items whose id, text, units or notes contain TEXT.")] = None,
+    light: Annotated[str | None, typer.Option("--light", metavar="red|yellow|blue|green",
+                                              help="Only items with this light (亮灯; see ledger lights).")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Table rows to show (default 200).")] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every row in a table.")] = False,
@@ -119,15 +123,16 @@ def list_command(
 
       ledger list --due-soon 30 --status open
     """
-    from ledger.core.query import Filters, select, status_named
+    from ledger.core.query import Filters, status_named
     from ledger.core.typed import unit_list
-    from ledger.reports.rows import row
 
     if status is not None:
         status = status_named(status)  # 已销号, in-progress, Closed …
         if status is None:
-            raise typer.BadParameter(tr("use open, in_progress or closed (also in-progress, 未整改, 整改中, 已销号)"),
-                                     param_hint="--status")
+            raise typer.BadParameter(tr("use open, in_progress, pending_review or closed (also in-progress, 未整改, "
+                                        "整改中, 待审核, 已销号)"), param_hint="--status")
+    if light is not None and light.strip().lower() not in ("red", "yellow", "blue", "green"):
+        raise typer.BadParameter(tr("use red, yellow, blue or green"), param_hint="--light")
     if ongoing and dated:
         raise typer.BadParameter("--ongoing and --dated exclude each other", param_hint="--ongoing")
     day = as_of_date(as_of)
@@ -143,7 +148,9 @@ def list_command(
     if not ledger.items and fmt is Format.table:  # a new ledger (ledger init): say what fills it
         out(tr("the ledger has no items yet: add them with ledger add, or ledger import FILE") + "\n")
         return
-    rows = [row(item, day) for item in select(ledger.items_at(day), filters)]
+    from ledger.reports.listing import list_rows  # the web view's API sends the same records
+
+    rows = list_rows(ledger, filters, light)  # a light after the other filters: it is computed from the whole history
     emit_rows(rows, fmt, day.isoformat(), None if show_all else (limit or TABLE_LIMIT), due_soon)
 
 
@@ -173,6 +180,7 @@ def emit_rows(rows: list[dict[str, Any]], fmt: Format, as_of: str, limit: int | 
         return
     shown = rows if limit is None else rows[:limit]
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("open", "in_progress", "closed")}
+    counts["in_progress"] += sum(1 for r in rows if r["status"] == "pending_review")  # awaiting review: in progress
     footer = [
         (tr("{n} item", n=1) if len(rows) == 1 else tr("{n} items", n=len(rows))) if len(shown) == len(rows)
         else tr("{shown} of {total} items shown", shown=len(shown), total=len(rows)),
@@ -227,18 +235,11 @@ def show_command(
 
     Example: ledger show 2-8
     """
-    from ledger.reports.rows import detail
+    from ledger.reports.listing import show_record  # the web view's API sends the same record
 
     day = as_of_date(as_of)
     ledger = loaded()
-    from ledger.core.query import resolve_id
-
-    item = ledger.get_at(resolve_id(item_id, ledger.index()), day)  # ２－８, h-1: as typed
-    data = detail(item, day)
-    file = ledger.files[ledger.index()[item.id][0]]
-    batch = file.batch
-    data["file"] = file.path.relative_to(ledger.data_dir).as_posix()
-    data["batch"] = batch.id if batch else None
+    data, batch = show_record(ledger, item_id, day)  # ２－８, h-1: as typed
     if fmt is Format.json:
         from ledger.render.text import to_json
 

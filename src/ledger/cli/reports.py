@@ -52,42 +52,41 @@ def report_command(
 
       ledger report --by responsible --format json
     """
-    from ledger.reports.by_unit import build_report
+    from ledger.reports.listing import unit_report  # the web view's report and API take it too
 
     day = as_of_date(as_of)
-    ledger = loaded()
-    report = build_report(ledger.items_at(day), ledger.units, day, by.value)
+    report = unit_report(loaded(), day, by.value)
     emit_report(report, fmt)
 
 
 def emit_report(report: Report, fmt: Format) -> None:
-    from ledger.reports.by_unit import COLUMNS, GROUP_LABELS, display_cells
+    from ledger.reports.by_unit import COLUMNS, GROUP_LABELS, LIGHT_COLUMNS, display_cells, light_cells
 
     rows = [*report.rows, report.totals]
     if fmt is Format.json:
         from ledger.render.text import to_json
+        from ledger.reports.listing import report_records  # the web view's API sends the same records
 
-        data = [r.as_dict() for r in rows]
-        data[-1]["unit"] = tr("Total")
-        out(to_json(data))
+        out(to_json(report_records(report)))
         return
     if fmt is Format.csv:
         from ledger.cli.common import out_bytes
         from ledger.i18n import language
         from ledger.render.text import to_csv
 
-        keys = [key for key, _ in COLUMNS]
+        keys = [key for key, _ in (*COLUMNS, *LIGHT_COLUMNS)]
         values = [[r.as_dict()[k] for k in keys] for r in rows]
         values[-1][0] = tr("Total")
         # as list and export write csv: with a byte-order mark, headers in Chinese under --lang zh
-        headers = [tr(GROUP_LABELS[report.by]), *(tr(label) for _, label in COLUMNS[1:])] if language() == "zh" else keys
+        headers = ([tr(GROUP_LABELS[report.by]), *(tr(label) for _, label in (*COLUMNS[1:], *LIGHT_COLUMNS))]
+                   if language() == "zh" else keys)
         out_bytes(to_csv(headers, values, bom=True).encode("utf-8"))
         return
-    headers = [tr(GROUP_LABELS[report.by]), *(tr(label) for _, label in COLUMNS[1:])]
+    headers = [tr(GROUP_LABELS[report.by]), *(tr(label) for _, label in (*COLUMNS[1:], *LIGHT_COLUMNS))]
     if fmt is Format.markdown:
         from ledger.render.text import to_markdown
 
-        out(to_markdown(headers, [display_cells(r) for r in rows]))
+        out(to_markdown(headers, [[*display_cells(r), *light_cells(r)] for r in rows]))
         out("\n" + tr("as of {date}", date=report.as_of.isoformat()) + "\n")
         return
     from rich.text import Text
@@ -110,6 +109,9 @@ def bulletin_command(
     output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE",
                                                help="Write to FILE (.md or .html; - for standard output) "
                                                     "instead of standard output.")] = None,
+    week: Annotated[str | None, typer.Option("--week", metavar="YYYY-Www",
+                                             help="The weekly scheduling report (周调度) of an ISO week instead: "
+                                                  "new, progressed, closed and newly red items.")] = None,
 ) -> None:
     """The monthly bulletin (营商环境建设通报): closed in the month (on time / late), became
     overdue, extensions, reopenings, progress notes, the still-overdue items by lead unit, ongoing
@@ -128,16 +130,20 @@ def bulletin_command(
     from ledger.cli.output import check_target, chosen_format, write
     from ledger.core.dates import last_month, parse_month
     from ledger.environment import today
-    from ledger.reports.bulletin import build_bulletin, period_as_of
 
     fmt = chosen_format(output, fmt, BULLETIN_SUFFIXES, BulletinFormat.markdown)
     if output is not None and output != "-":
         check_target(output, data_dir())
+    if week is not None:  # 周调度 (cli/weekly.py)
+        from ledger.cli.weekly import weekly
+
+        weekly(week, period, fmt is BulletinFormat.html, output)
+        return
     period = parse_month(period, "--period") if period is not None else last_month(today())  # → YYYY-MM
     ledger = loaded()
-    batch_days = [f.batch.date for f in ledger.files if f.batch is not None]
-    items = ledger.items_at(period_as_of(period, today()))  # only what was in the ledger then
-    bulletin = build_bulletin(items, ledger.units, period, today(), min(batch_days) if batch_days else None)
+    from ledger.reports.listing import month_bulletin  # the web view's bulletin page takes it too
+
+    bulletin = month_bulletin(ledger, period, today())
     if fmt is BulletinFormat.html:
         from ledger.render.html import bulletin_html
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -17,16 +16,15 @@ import typer
 from ledger.cli.common import FLAGS, command, data_dir, out
 from ledger.core.dates import parse_date
 from ledger.core.model import Evidence, Item
-from ledger.core.query import resolve_id
 from ledger.environment import today
 from ledger.errors import LedgerError, Refused
+from ledger.git.changes import recover_git, start_commit  # noqa: F401 - shared with the web view; add, units, sheets use them
 from ledger.i18n import tr
-from ledger.store.journal import Interrupts
-from ledger.store.transaction import Transaction, transaction
+from ledger.store.changes import evidence_values, stored_evidence  # shared with the web view; review uses them
+from ledger.store.transaction import Transaction
 
 if TYPE_CHECKING:
     from ledger.git.commit import Commit
-    from ledger.store.journal import GitRecovery
 
 CommitOpt = Annotated[bool | None, typer.Option("--commit/--no-commit",
                                                 help="Make one git commit of this change (default: data/settings.yaml).")]
@@ -39,45 +37,24 @@ def _apply(action: str, item_id: str, change: Callable[[Transaction, Item], Item
     this change alone); then the confirmation. ``quick``: the change reads nothing of the ledger
     but the item and its batch date, so it may run on the cache's index of blocks (``store.quick``)."""
     from ledger.cli import common
+    from ledger.git.changes import apply_change  # the web view's writes take it too
 
     folder = data_dir()
-    notices: list[str] = []
     committer = start_commit(folder, commit)
-    with Interrupts(outlive=common.console_script) as interrupts:  # once the change is in, it is said
-        with transaction(folder, notices, committer, recover_git, interrupts, quick=quick) as txn:
-            new = change(txn, txn.get(resolve_id(item_id, txn.ids())))  # ２－８, h-1: as typed
-            txn.replace(new)
-            if committer is not None:
-                committer.describe(action, new.id, summary(new))
+
+    def said(new: Item, notices: list[str]) -> None:
         for notice in notices:
             sys.stderr.write(notice + "\n")
         out(message(new) + "\n")
         said_committed(committer)
-    return new
 
-
-def start_commit(folder: Path, commit: bool | None) -> Commit | None:
-    """With ``--commit`` (or ``commit: true`` in settings): git's preconditions, checked before
-    anything is written, and the commit to make."""
-    from ledger.git.audit import wants_commit
-
-    if not (commit if commit is not None else wants_commit(folder)):
-        return None
-    from ledger.git.commit import Commit
-
-    return Commit.start(folder)
+    return apply_change(folder, action, item_id, change, committer, summary, quick=quick,
+                        outlive=common.console_script, said=said)
 
 
 def said_committed(committer: Commit | None) -> None:
     if committer is not None and committer.sha:
         out(tr("committed {sha}", sha=committer.sha) + "\n")
-
-
-def recover_git() -> GitRecovery:
-    """What finishes a commit a crashed command left half made (imported only when one did)."""
-    from ledger.git.plumbing import Recovery
-
-    return Recovery()
 
 
 def _batch_date(txn: Transaction, item_id: str):  # type: ignore[no-untyped-def]
@@ -112,40 +89,19 @@ def close_command(
     Example: ledger close 2-8 --evidence 拨付凭证.pdf --evidence-text "拨付率达到99.5%" --by 张三
     """
     from ledger.core import actions
-    from ledger.store.evidence import looks_like_path, store
 
     if not by:
         raise typer.BadParameter(tr("who signs off is required"), param_hint="--by")
+    refuse_if_review_required()
     day = parse_date(date, "--date") if date else today()
-    values = [(looks_like_path(v), v, "--evidence") for v in evidence or []]
-    values += [(True, v, "--evidence-file") for v in evidence_file or []]
-    values += [(False, v, "--evidence-text") for v in evidence_text or []]
-    for is_file, value, option in values:
-        if is_file:
-            _check_evidence_file(value, option)
+    values = evidence_values(evidence, evidence_file, evidence_text)
 
     def change(txn: Transaction, item: Item) -> Item:
         # Refuse before copying anything: the same checks with the evidence still to come.
         placeholder = [Evidence(text=v) for _, v, _ in values]
         actions.close(item, day=day, by=by, evidence=placeholder, note=note, today=today(),
                       batch_date=_batch_date(txn, item.id))
-        recorded: set[str] = set()
-        if any(is_file for is_file, _, _ in values):
-            from ledger.store.evidence_orphans import referenced
-
-            recorded = referenced(txn.ledger)  # a file the ledger already records is not copied again
-        records: list[Evidence] = []
-        for is_file, value, _ in values:
-            if is_file:
-                with txn.held():  # an interrupt waits until the copy is listed, to be removed if need be
-                    record, stored = store(txn.ledger.data_dir, item.id, Path(value), recorded)
-                    if stored is not None:
-                        txn.extra_files.append(stored)
-                        recorded.add(str(record.file))  # the same content given again is this file
-                if record not in records:  # the same content given twice is one file
-                    records.append(record)
-            else:
-                records.append(Evidence(text=value.strip()))
+        records = stored_evidence(txn, item.id, values)
         return actions.close(item, day=day, by=by, evidence=records, note=note, today=today(),
                              batch_date=_batch_date(txn, item.id))
 
@@ -159,19 +115,11 @@ def close_command(
            quick=not any(is_file for is_file, _, _ in values))  # a file: the whole ledger says what it records
 
 
-def _check_evidence_file(value: str, option: str) -> None:
-    """The file must be there to copy; a value of --evidence that is no file may have been meant
-    as text, and the message says how to record it so."""
-    import os
+def refuse_if_review_required() -> None:
+    """``review: required`` in settings.yaml: an item is closed by a request and its approval only."""
+    from ledger.store.changes import refuse_if_review_required as refuse
 
-    from ledger.store.evidence import check_source
-
-    try:
-        check_source(Path(value))
-    except LedgerError as exc:
-        if option == "--evidence" and not os.path.lexists(value):
-            raise LedgerError(tr("{problem}; to record it as text, use --evidence-text", problem=exc.message)) from None
-        raise
+    refuse(data_dir())
 
 
 @command("reopen")

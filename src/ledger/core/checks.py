@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ledger.core.corrections import edit_problems
 from ledger.core.model import Item, Unit
+from ledger.core.review import round_problems
 from ledger.core.texts import control_problem, text_problems
 from ledger.i18n import Message, msg
 
@@ -88,6 +90,10 @@ def check_units_exist(placed: list[PlacedItem], units: list[Unit]) -> Iterator[F
     for p in placed:
         names: list[tuple[tuple[Any, ...], str]] = [(("items", p.index, "lead"), p.item.lead)]
         names += [(("items", p.index, "responsible", k), n) for k, n in enumerate(p.item.responsible)]
+        for k, r in enumerate(p.item.reviews):  # who asked and who reviewed, in each round
+            names.append((("items", p.index, "reviews", k, "request", "unit"), r.request.unit))
+            if r.outcome is not None:
+                names.append((("items", p.index, "reviews", k, "outcome", "unit"), r.outcome.unit))
         seen: set[str] = set()
         for path, name in names:
             if path[2] == "responsible":
@@ -164,7 +170,7 @@ def check_consistency(placed: list[PlacedItem]) -> Iterator[Finding]:
         if item.closed is not None and item.status != "closed":
             yield Finding(p.file, (*at, "status"),
                           msg("a close-out is recorded but status is {status!r}", status=item.status), item.id)
-        if item.status == "in_progress" and not item.progress:
+        if item.status == "in_progress" and not item.progress and not item.reviews:  # a return: back in progress
             yield Finding(p.file, (*at, "status"), msg("status is in_progress but there is no progress note"), item.id)
         if item.closed is not None:
             yield from _check_evidence(p, (*at, "closed", "evidence"), item.closed.evidence)
@@ -174,6 +180,9 @@ def check_consistency(placed: list[PlacedItem]) -> Iterator[Finding]:
                     date=item.closed.date, batch=p.batch_date), item.id)
         for k, past in enumerate(item.history):
             yield from _check_evidence(p, (*at, "history", k, "closed", "evidence"), past.closed.evidence)
+        for k, r in enumerate(item.reviews):
+            yield from _check_evidence(p, (*at, "reviews", k, "request", "evidence"), r.request.evidence)
+        yield from (Finding(p.file, (*at, *path), message, item.id) for path, message in round_problems(item))
         yield from _check_entered(p)
         previous: Any = item.deadline
         last: date | None = None
@@ -201,6 +210,7 @@ def _check_entered(p: PlacedItem) -> Iterator[Finding]:
     if item.closed is not None:
         events.append(((*at, "closed", "date"), item.closed.date))
     events += [((*at, "history", k, "closed", "date"), h.closed.date) for k, h in enumerate(item.history)]
+    events += [((*at, "reviews", k, "request", "date"), r.request.date) for k, r in enumerate(item.reviews)]
     for path, day in events:
         if day < item.added:
             yield Finding(p.file, path, msg("{what} {date} is before the item entered the ledger ({added})",
@@ -226,4 +236,6 @@ def run_all(placed: list[PlacedItem], units: list[Unit], questions: list[dict[st
     findings += check_control_characters(placed, units, questions)
     findings += check_consistency(placed)
     findings += check_questions(placed, questions)
+    findings += [Finding(p.file, path, m, p.item.id) for p in placed if p.item.edits
+                 for path, m in edit_problems(p.item, ("items", p.index))]
     return findings

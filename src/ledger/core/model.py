@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ledger.core.edits import Edit
+from ledger.core.edits import as_of as as_of_day
+from ledger.core.rounds import Evidence, Request, Review
 from ledger.errors import LedgerError, Problem
 from ledger.i18n import msg
 
@@ -21,27 +24,12 @@ ONGOING = "ongoing"
 """The deadline word for 立行立改，长期坚持: rectify at once, keep it up; never overdue by date."""
 
 Deadline = dt.date | Literal["ongoing"]
-Status = Literal["open", "in_progress", "closed"]
-STATUSES: tuple[str, ...] = ("open", "in_progress", "closed")
+Status = Literal["open", "in_progress", "pending_review", "closed"]
+STATUSES: tuple[str, ...] = ("open", "in_progress", "pending_review", "closed")
 UnitKind = Literal["district", "city", "enterprise", "group"]
 UNIT_KINDS: tuple[str, ...] = ("district", "city", "enterprise", "group")
 
 _FORBID = {"extra": "forbid"}
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """One piece of 佐证材料 (evidence) behind a close-out.
-
-    Either a free-text description (``text``) or a file copied into the data folder
-    (``file``, relative to the data folder, with its ``size`` in bytes and ``sha256``).
-    """
-
-    __pydantic_config__ = _FORBID
-    text: str | None = None
-    file: str | None = None
-    size: int | None = None
-    sha256: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +64,8 @@ class Extension:
 class CloseOut:
     """A 销号 (sign-off): who crossed the item off, on which day, and on what evidence.
 
-    ``late`` records that the close-out came after the deadline then in force."""
+    ``late`` records that the close-out came after the deadline then in force. An approved
+    request (``ledger approve``) keeps the reviewing ``unit`` and the ``request`` it approved."""
 
     __pydantic_config__ = _FORBID
     date: dt.date
@@ -85,6 +74,8 @@ class CloseOut:
     late: bool = False
     note: str | None = None
     recorded: dt.date | None = None
+    unit: str | None = None
+    request: Request | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +118,8 @@ class Item:
     (``ledger add``, ``ledger import``); an item without it counts from its batch date.
     The official 台账's other columns are kept as they were written: ``category`` (问题类别),
     ``target`` (整改目标), ``measures`` (整改措施), ``contact`` (责任人), ``remarks`` (备注);
-    ``claimed`` is a completion the sheet claimed without a close-out (see ``Claim``).
+    ``claimed`` is a completion the sheet claimed without a close-out (see ``Claim``); ``reviews``
+    are the rounds of request and review (``core.rounds``).
     """
 
     __pydantic_config__ = _FORBID
@@ -150,8 +142,10 @@ class Item:
     claimed: Claim | None = None
     progress: tuple[ProgressNote, ...] = ()
     extensions: tuple[Extension, ...] = ()
+    reviews: tuple[Review, ...] = ()
     closed: CloseOut | None = None
     history: tuple[PastCloseOut, ...] = ()
+    edits: tuple[Edit, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +178,8 @@ class Unit:
     kind: UnitKind
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    roles: tuple[Literal["reviewer"], ...] = ()
+    email: str | None = None  # where ``ledger remind`` addresses the unit's reminders
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +264,7 @@ class Ledger:
             for item in f.items:
                 start = item.added or since
                 if start is None or start <= as_of:
-                    out.append(item)
+                    out.append(as_of_day(item, as_of))  # an edit made later undone
         return out
 
     def get_at(self, item_id: str, as_of: dt.date) -> Item:
@@ -278,7 +274,7 @@ class Ledger:
         if entered is not None and as_of < entered:
             raise LedgerError(msg("item {id} was not in the ledger yet on {date} (it entered on {entered})",
                                   id=item_id, date=as_of, entered=entered))
-        return item
+        return as_of_day(item, as_of)
 
     def unit_names(self) -> dict[str, str]:
         """Every unit name and alias → the unit's name."""

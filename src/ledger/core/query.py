@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledger.core.model import CloseOut, Deadline, Item, unknown_id_message
+from ledger.core.review import events as review_events
+from ledger.core.review import pending_at
 from ledger.core.typed import id_form, id_key, status_key
 from ledger.errors import LedgerError
 from ledger.i18n import msg
@@ -52,24 +54,28 @@ def _last_event(item: Item) -> date | None:
         days.append(item.closed.date)
     for past in item.history:
         days += [past.closed.date, past.reopened.date]
+    days += review_events(item)
     return max(days) if days else None
 
 
 def status_at(item: Item, as_of: date) -> str:
-    """open, in_progress or closed as the item stood on ``as_of``.
+    """open, in_progress, pending_review or closed as the item stood on ``as_of``.
 
     From the last recorded event on, this is the stored status; before it, it is rebuilt from
-    the dated records: a progress note dated on or after the latest reopening makes an item in
-    progress (a note is refused while an item is closed, so one dated on the reopening day was
-    written after it)."""
+    the dated records: a request not yet answered that day is pending review; a progress note or
+    a request dated on or after the latest reopening makes an item in progress (a note is refused
+    while an item is closed, so one dated on the reopening day was written after it)."""
     last = _last_event(item)
     if last is None or as_of >= last:
         return item.status
     if closeout_at(item, as_of) is not None:
         return "closed"
+    if pending_at(item, as_of):
+        return "pending_review"
     reopened = [p.reopened.date for p in item.history if p.reopened.date <= as_of]
     since = max(reopened) if reopened else None
-    if any(n.date <= as_of and (since is None or n.date >= since) for n in item.progress):
+    worked = [n.date for n in item.progress] + [r.request.date for r in item.reviews]
+    if any(d <= as_of and (since is None or d >= since) for d in worked):
         return "in_progress"
     return "open"
 
@@ -219,8 +225,8 @@ def clashing_id(new_id: str, ids: Collection[str]) -> str | None:
 
 
 STATUS_WORDS: dict[str, str] = {
-    "open": "open", "in_progress": "in_progress", "closed": "closed",
-    "未整改": "open", "整改中": "in_progress", "已销号": "closed",
+    "open": "open", "in_progress": "in_progress", "pending_review": "pending_review", "closed": "closed",
+    "未整改": "open", "整改中": "in_progress", "待审核": "pending_review", "已销号": "closed",
 }
 """The words for a status, by ``typed.status_key``: its name, and its Chinese as the interface shows it."""
 

@@ -10,8 +10,8 @@ from ledger.core.model import Item
 
 ITEM_KEY_ORDER = (
     "id", "question", "source", "added", "category", "text", "target", "measures", "lead", "responsible",
-    "and_others", "leader", "contact", "deadline", "status", "claimed", "progress", "extensions", "closed",
-    "history", "remarks",
+    "and_others", "leader", "contact", "deadline", "status", "claimed", "progress", "extensions", "reviews", "closed",
+    "history", "edits", "remarks",
 )
 
 

@@ -19,7 +19,8 @@ CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 CONTROL_OR_NEWLINE = re.compile("[\x00-\x1f\x7f-\x9f]")
 LONG_TEXTS = frozenset({("Item", "text"), ("Item", "target"), ("Item", "measures"), ("Item", "remarks"),
                         ("Claim", "text"), ("ProgressNote", "text"), ("Extension", "reason"), ("CloseOut", "note"),
-                        ("Reopening", "reason"), ("Unit", "note")})
+                        ("Reopening", "reason"), ("Unit", "note"),
+                        ("Edit", "text"), ("Edit", "reason")})
 """(record, field) of the texts that may run over several lines."""
 
 
@@ -82,6 +83,10 @@ def looks_clean(item: Item) -> bool:
         long.append(past.reopened.reason)
         if past.reopened.by is not None:
             short.append(past.reopened.by)
+    for edit in item.edits:
+        long += [edit.reason, *(v for v in (edit.text,) if v is not None)]
+        short += [edit.by, *(v for v in (edit.lead, edit.source) if v is not None), *(edit.responsible or ()),
+                  *edit.changed, *(v for v in (edit.deadline,) if isinstance(v, str))]
     return CONTROL.search("".join(long)) is None and CONTROL_OR_NEWLINE.search("".join(short)) is None
 
 

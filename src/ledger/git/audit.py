@@ -6,19 +6,12 @@ from pathlib import Path
 
 from ledger.git.run import git, output, repo_root
 
-SETTINGS_FILE = "settings.yaml"
-
 
 def wants_commit(folder: Path) -> bool:
     """``commit: true`` in ``data/settings.yaml`` makes every change a commit."""
-    path = folder / SETTINGS_FILE
-    if not path.exists():
-        return False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, _, value = line.partition(":")
-        if key.strip() == "commit":
-            return value.split("#", 1)[0].strip().lower() in ("true", "yes", "on")
-    return False
+    from ledger.store.settings import read_settings
+
+    return read_settings(folder).commit
 
 
 def _ledger_paths(folder: Path, root: Path) -> list[str]:

@@ -111,7 +111,7 @@ class Commit:
         found = [self._rel(p) for p in txn.extra_files]
         for _, item, _ in txn.ops.values():
             closeouts = ([item.closed] if item.closed else []) + [past.closed for past in item.history]
-            for closeout in closeouts:
+            for closeout in [*closeouts, *(r.request for r in item.reviews)]:  # a request's evidence too
                 for ev in closeout.evidence:
                     path = txn.ledger.data_dir / ev.file if ev.file else None
                     if (path is not None and path.is_file() and not path.is_symlink()

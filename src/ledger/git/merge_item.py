@@ -1,8 +1,8 @@
 """The field-by-field merge of one item changed on both sides, and the conflicts it finds.
 
-Progress notes, extensions, evidence and look-back history are append-only: the entries both
-sides added are all kept (base, then the new ones by date). The same scalar field changed
-differently on both sides is a conflict, named with both values.
+Progress notes, extensions, evidence, look-back history, review rounds and edit records are
+append-only: the entries both sides added are all kept (base, then the new ones by date). The
+same scalar field changed differently on both sides is a conflict, named with both values.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from ledger.core.edits import Edit
 from ledger.core.model import CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote
+from ledger.core.rounds import Review
 
 VALUE_WIDTH = 80
 """Longer values are cut in the conflict notes (the blocks below the note have them whole)."""
@@ -60,6 +62,8 @@ def show(value: Any) -> str:
         text = f"{value.date} {value.text}"
     elif isinstance(value, PastCloseOut):
         text = f"reopened {value.reopened.date}: {value.reopened.reason}"
+    elif isinstance(value, Edit):
+        text = f"edited {value.date} by {value.by}: {value.reason}"
     elif isinstance(value, Evidence):
         text = value.text if value.text is not None else str(value.file)
     elif isinstance(value, tuple | list):
@@ -117,7 +121,7 @@ def _merge_closed(item_id: str, base: Any, ours: CloseOut | None, theirs: CloseO
         return ours
     found: list[Conflict] = []
     values: dict[str, Any] = {}
-    for name in ("date", "by", "late", "note", "recorded"):
+    for name in ("date", "by", "late", "note", "recorded", "unit", "request"):
         values[name] = _three(item_id, f"closed.{name}", _base_field(base, name), getattr(ours, name),
                               getattr(theirs, name), found)
     values["evidence"] = _appended(item_id, "closed.evidence", _base_field(base, "evidence"), ours.evidence,
@@ -128,10 +132,16 @@ def _merge_closed(item_id: str, base: Any, ours: CloseOut | None, theirs: CloseO
     return CloseOut(**values)
 
 
-def _status_fits(status: str, closed: CloseOut | None, progress: tuple[ProgressNote, ...]) -> bool:
+def _status_fits(status: str, closed: CloseOut | None, progress: tuple[ProgressNote, ...],
+                 reviews: tuple[Review, ...]) -> bool:
+    """Whether ``status`` follows from the merged records: closed with a close-out, awaiting review
+    with an unanswered last round, in progress with a note or an answered round."""
     if status == "closed" or closed is not None:
         return status == "closed" and closed is not None
-    return status != "in_progress" or bool(progress)
+    awaiting = bool(reviews) and reviews[-1].outcome is None
+    if status == "pending_review" or awaiting:
+        return status == "pending_review" and awaiting
+    return status != "in_progress" or bool(progress) or bool(reviews)
 
 
 def _chain_breaks(deadline: Any, extensions: Sequence[Extension]) -> bool:
@@ -166,12 +176,17 @@ def merge_item(base: Item | None, ours: Item, theirs: Item) -> tuple[Item, list[
     values["extensions"] = extensions
     values["history"] = _appended(item_id, "history", _base_field(b, "history"), ours.history, theirs.history,
                                   conflicts, lambda h: h.reopened.date)
+    values["reviews"] = _appended(item_id, "reviews", _base_field(b, "reviews"), ours.reviews, theirs.reviews,
+                                  conflicts, lambda r: r.request.date)  # rounds of request and review
+    values["edits"] = _appended(item_id, "edits", _base_field(b, "edits"), ours.edits, theirs.edits, conflicts,
+                                lambda e: e.date)  # corrections: append-only, as the other records
     values["closed"] = _merge_closed(item_id, _base_field(b, "closed") if b is not _ABSENT else _ABSENT,
                                      ours.closed, theirs.closed, conflicts)
     statuses: list[Conflict] = []
     status = _three(item_id, "status", _base_field(b, "status"), ours.status, theirs.status, statuses)
     if statuses:  # both changed it: keep the one that follows from the merged records
-        fits = [s for s in (ours.status, theirs.status) if _status_fits(s, values["closed"], values["progress"])]
+        fits = [s for s in (ours.status, theirs.status)
+                if _status_fits(s, values["closed"], values["progress"], values["reviews"])]
         if len(fits) == 1:
             status = fits[0]
         else:

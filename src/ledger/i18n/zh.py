@@ -10,6 +10,7 @@ ZH: dict[str, str] = {
     # statuses and words
     "open": "未整改",
     "in_progress": "整改中",
+    "pending_review": "待审核",
     "closed": "已销号",
     "ongoing": "立行立改，长期坚持",
     "ongoing (short)": "长期坚持",
@@ -467,8 +468,8 @@ ZH: dict[str, str] = {
     "{id!r} could be any of {ids}: type the id exactly": "{id!r} 可能是 {ids} 中的任一项：请准确输入编号",
     "--id {id}: item {existing} already exists (ids that differ only in case or width are one id)":
         "--id {id}：事项 {existing} 已存在（仅大小写或全角半角不同的编号视为同一编号）",
-    "use open, in_progress or closed (also in-progress, 未整改, 整改中, 已销号)":
-        "用 open、in_progress 或 closed（也可写 in-progress、未整改、整改中、已销号）",
+    "use open, in_progress, pending_review or closed (also in-progress, 未整改, 整改中, 待审核, 已销号)":
+        "用 open、in_progress、pending_review 或 closed（也可写 in-progress、未整改、整改中、待审核、已销号）",
     "{what}: {value!r} is not a month (write YYYY-MM, YYYY-M or 2024年8月)":
         "{what}：{value!r} 不是月份（请写 YYYY-MM、YYYY-M 或 2024年8月）",
     "{what}: {value!r} is not a real month": "{what}：{value!r} 不是有效月份",
@@ -602,8 +603,8 @@ ZH: dict[str, str] = {
         "只列 DAYS 天内到期的未销号事项。",
     "Read the ledger as it stood on DATE (default today).":
         "按台账在 DATE 当天的状态读取（默认今天）。",
-    "Only items with this status (also in-progress, 未整改, 整改中, 已销号).":
-        "只列该状态的事项（也可写 in-progress、未整改、整改中、已销号）。",
+    "Only items with this status (also in-progress, 未整改, 整改中, 待审核, 已销号).":
+        "只列该状态的事项（也可写 in-progress、未整改、整改中、待审核、已销号）。",
     "Only items this unit leads or is responsible for; repeatable (any of them).":
         "只列该单位牵头或负责的事项；可重复（任一即可）。",
     "Only items this unit leads.":
@@ -741,8 +742,9 @@ ZH: dict[str, str] = {
         "进入台账的日期（默认今天；不早于所在文件的批次日期）。查看更早日期时不含该事项。",
     ("Show the ledger's history from git, newest first: date, author, message, fields changed.\n"
      "\n"
-     "Example: ledger log 2-8"):
-        "显示台账在 git 中的历史，新的在前：日期、作者、说明、改动的字段。\n\n示例：ledger log 2-8",
+     "Examples: ledger log 2-8 · ledger log --since 2024-09-01"):
+        ("显示台账在 git 中的历史，新的在前：日期、作者、说明、改动的字段。\n\n"
+         "示例：ledger log 2-8 · ledger log --since 2024-09-01"),
     "Only the commits that changed this item.":
         "只看改动过该事项的提交。",
     "Commits to look at.":
@@ -1167,4 +1169,239 @@ ZH: dict[str, str] = {
     ("--as-of {date}: item {id} has a record of {day}, which the sheet would show; use a day on or after the last "
      "record"):
         "--as-of {date}：事项 {id} 有 {day} 的记录，表中会显示它；请用不早于最后一条记录的日期",
+    # ledger edit (corrections with a record) and log --since
+    "who corrects it is required": "须提供更正人",
+    "nothing to edit: give --text, --lead, --responsible, --source or --deadline-class":
+        "没有要更正的内容：请给出 --text、--lead、--responsible、--source 或 --deadline-class",
+    "edited {id}: {fields}": "已更正 {id}：{fields}",
+    "no ledger commits since {date}": "{date} 以来没有台账提交",
+    "item {id}: an edit needs at least one field to change": "事项 {id}：更正至少要改一个字段",
+    "item {id}: nothing to change: every field given already has that value": "事项 {id}：无可更改：所给各字段已是该值",
+    "item {id}: its {what} cannot be corrected once an extension or a close-out rests on it":
+        "事项 {id}：已有延期或销号记录以其为准，{what} 不能再更正",
+    "{what} {date} is before the item's last edit ({last})": "{what} {date} 早于该事项上一次更正（{last}）",
+    "edits must be in date order": "更正记录须按日期排列",
+    "an edit must name the fields it changed": "更正记录须写明所改字段",
+    "a field is named twice": "字段重复列出",
+    "an old value for a field the edit did not change ({field})": "该更正未改的字段有原值（{field}）",
+    "the edit of {field} changes nothing: the old value is the new one": "对 {field} 的更正没有改动：原值与新值相同",
+    "Edit": "更正",
+    "before: {values}": "更正前：{values}",
+    "Only the changes made on or after this day.": "只看该日及以后的改动。",
+    "The item to correct, such as 2-8.": "要更正的事项，如 2-8。",
+    "The responsible units, all of them: repeatable, or separated by 、 or commas.":
+        "全部责任单位：可重复，或用 、 或逗号分隔。",
+    "Where it came from.": "来源。",
+    ("The original deadline's class: a date (限期整改, by that day) or ongoing (立行立改，长期坚持). Only while no "
+     "extension or close-out rests on it."):
+        "原整改时限的类别：日期（限期整改，该日前完成）或 ongoing（立行立改，长期坚持）。仅限尚无延期或销号记录时。",
+    "Why it is corrected.": "更正理由。",
+    "Who corrects it.": "更正人。",
+    # ledger bulletin --week (周调度)
+    "--week and --period: give one of them": "--week 与 --period 只能给一个",
+    "--week: {value!r} is not an ISO week (write YYYY-Www, such as 2024-W35)":
+        "--week：{value!r} 不是 ISO 周（请写成 YYYY-Www，如 2024-W35）",
+    "--week {week} has not begun yet (today is {today})": "--week {week} 尚未开始（今天是 {today}）",
+    ("The weekly scheduling report (周调度) of an ISO week instead: new, progressed, closed and newly red "
+     "items."):
+        "改为某一 ISO 周的周调度：新增、有进展、已销号和新亮红灯的事项。",
+    "Weekly scheduling: {week}": "周调度：{week}",
+    "the week is not over yet": "本周尚未结束",
+    "{total} items in the ledger. This week: {new} new, {progressed} progressed, {closed} closed, {red} newly red.":
+        "台账共 {total} 项。本周：新增 {new} 项，有进展 {progressed} 项，销号 {closed} 项，新亮红灯 {red} 项。",
+    "New this week": "本周新增",
+    "Progressed this week": "本周有进展",
+    "Closed this week": "本周销号",
+    "Newly red this week (overdue)": "本周新亮红灯（逾期）",
+    "Entered on": "列入日期",
+    "Red since": "亮红灯日期",
+    "None this week.": "本周无。",
+    # ledger remind (信息直达) and mail
+    "The folder to write the reminders to (made if missing).": "写入提醒的文件夹（不存在则新建）。",
+    "The day the lights are read on (default today).": "按哪一天亮灯（默认今天）。",
+    "Only this unit's reminder.": "只写该单位的提醒。",
+    "Also send the .eml files over SMTP (smtp: in data/settings.yaml).":
+        "同时通过 SMTP 发送 .eml 文件（见 data/settings.yaml 的 smtp:）。",
+    ("Write a reminder (信息直达) for each unit that leads or shares a red, yellow or blue item:\n"
+     "DIR/<unit>.md, and DIR/<unit>.eml for a unit with an email in departments.yaml.\n"
+     "\n"
+     "Example: ledger remind --as-of 2024-09-01 --out 提醒"):
+        "为牵头或参与红灯、黄牌、蓝标事项的每个单位写一份提醒（信息直达）：\n"
+        "DIR/<单位>.md；departments.yaml 中写有 email 的单位另写 DIR/<单位>.eml。\n\n"
+        "示例：ledger remind --as-of 2024-09-01 --out 提醒",
+    "the folder to write to is required": "须指定写入的文件夹",
+    "--out {path} is not a folder": "--out {path} 不是文件夹",
+    ("--out {path} is inside the data folder {folder}, which holds only the ledger's own files: write the reminders "
+     "elsewhere"):
+        "--out {path} 在数据文件夹 {folder} 内，该文件夹只存放台账自己的文件：请把提醒写到别处",
+    "--send needs smtp: with host, port and sender in data/settings.yaml":
+        "--send 需要 data/settings.yaml 中的 smtp:（host、port 和 sender）",
+    "{unit} has no red, yellow or blue item on {date}": "{date} {unit} 没有红灯、黄牌或蓝标事项",
+    "no unit has a red, yellow or blue item on {date}": "{date} 没有单位有红灯、黄牌或蓝标事项",
+    "unit {unit!r}: its name cannot be a file name; rename the unit": "单位 {unit!r}：名称不能用作文件名；请给单位改名",
+    "departments.yaml: unit {unit}: email {email!r} is not an e-mail address":
+        "departments.yaml：单位 {unit}：email {email!r} 不是电子邮件地址",
+    ("unit {unit} has an email: a message needs a sender; add smtp: with host, port and sender to "
+     "data/settings.yaml"):
+        "单位 {unit} 写有 email：邮件需要发件人；请在 data/settings.yaml 中添加 smtp:（host、port 和 sender）",
+    "sent {file} to {to}": "已发送 {file} 至 {to}",
+    "past the deadline": "已过整改时限",
+    "due within {n} days": "{n}天内到期",
+    "Reminder for {unit}: {n} items need attention (as of {date})": "{unit}整改提醒：{n} 项事项需关注（截至 {date}）",
+    "Reminder: {unit}": "整改提醒：{unit}",
+    "{n} items need attention: {red} red, {yellow} yellow, {blue} blue.":
+        "需关注事项 {n} 项：红灯 {red} 项，黄牌 {yellow} 项，蓝标 {blue} 项。",
+    "Role": "角色",
+    "Days left": "剩余天数",
+    "{key}: missing": "{key}：缺少",
+    "{key}: must be a host name": "{key}：须为主机名",
+    "{key}: must be a port number, 1 to 65535": "{key}：须为端口号，1 到 65535",
+    "{key}: must be an e-mail address": "{key}：须为电子邮件地址",
+    "{key}: must be true or false": "{key}：须为 true 或 false",
+    "{path}: cannot make the folder: {reason}": "{path}：无法新建文件夹：{reason}",
+    "smtp {server}: {reason} ({sent} sent before)": "smtp {server}：{reason}（此前已发送 {sent} 封）",
+    ("Correct an item's plain fields (text, units, source, deadline class), keeping the old values\n"
+     "in its history with who, when and why. Progress, extensions and close-outs are never changed.\n"
+     "\n"
+     "Example: ledger edit 2-8 --lead 区建设环保局 --reason \"牵头单位录入有误\" --by 张三"):
+        "更正事项的基本字段（问题、单位、来源、时限类别），原值连同更正人、时间和理由留在历史中。"
+        "整改进展、延期和销号记录不会改动。\n\n示例：ledger edit 2-8 --lead 区建设环保局 --reason \"牵头单位录入有误\" --by 张三",
+    # lights (亮灯)
+    "red": "红灯",
+    "yellow": "黄牌",
+    "blue": "蓝标",
+    "green": "绿灯",
+    "Red": "红灯",
+    "Yellow": "黄牌",
+    "Blue": "蓝标",
+    "Light": "亮灯",
+    "Points": "计分",
+    "Supervision": "督办措施",
+    "overdue by 1 day": "逾期1天",
+    "overdue by {days} days": "逾期{days}天",
+    "returned, not requested again": "申请销号被退回，尚未重新申请",
+    "ongoing, no progress note yet": "长期坚持事项，尚无进展记录",
+    "ongoing, no progress note for {days} days": "长期坚持事项，{days}天无进展记录",
+    "on track": "正常推进",
+    "no red, yellow or blue items": "没有亮红灯、黄牌或蓝标的事项",
+    "red {red}, yellow {yellow}, blue {blue}": "红灯 {red}，黄牌 {yellow}，蓝标 {blue}",
+    "The lights as the ledger stood on DATE (default today).": "按台账在 DATE 当天的状态计算亮灯（默认今天）。",
+    "Only items this unit leads or is responsible for.": "只列该单位牵头或负责的事项。",
+    "Only items with this light (亮灯; see ledger lights).": "只列亮该颜色灯的事项（见 ledger lights）。",
+    "use red, yellow, blue or green": "请用 red、yellow、blue 或 green",
+    "R / Y / B: red, yellow and blue lights (ledger lights)": "红 / 黄 / 蓝：亮红灯、黄牌、蓝标的事项数（ledger lights）",
+    "Rev / Ret: requests for sign-off awaiting review / returned": "待审 / 退回：待审核、被退回的销号申请数",
+    "Lights and requests for sign-off: in a wider terminal, or --format csv": "亮灯与销号申请：终端更宽时显示，或用 --format csv",
+    "interview (约谈)": "约谈",
+    "supervision letter (专函督办)": "专函督办",
+    "Lights (亮灯) on {date}": "{date} 亮灯情况",
+    "Lights this month and points, by lead unit": "本月亮灯与计分（按牵头部门）",
+    ("An item counts once in the month: red if it was red on any day of it, else yellow if it was yellow "
+     "on any day. Points: {red} a red item, {second_yellow} each yellow item after the first; a red brings "
+     "an interview (约谈), two yellows a supervision letter (专函督办)."):
+        ("每个事项每月只计一次：当月任何一天亮红灯即计红灯，否则任何一天亮黄牌即计黄牌。计分：每个红灯 {red} 分，"
+         "第二个及以后每个黄牌 {second_yellow} 分；亮红灯的单位约谈，两个黄牌的单位专函督办。"),
+    "must be a mapping of {names}": "应为含 {names} 的映射",
+    "{key}: unknown; use {names}": "{key}：未知的键；可用 {names}",
+    "{key}: must be a whole number": "{key}：应为整数",
+    "{key}: must be a whole number of days, {low} or more": "{key}：应为不少于 {low} 的整数天数",
+    "yellow_days must not be more than blue_days": "yellow_days 不能大于 blue_days",
+    ("The red, yellow and blue items (亮灯) with the reason for each, computed from the history.\n"
+     "\n"
+     "red: overdue. yellow: a dated item due within 7 days, a returned request not requested again,\n"
+     "or an ongoing item with no progress note in the last 30 days. blue: a dated item due within\n"
+     "30 days. Every other open item is green; closed items have no light. The days are set in\n"
+     "settings.yaml (lights: yellow_days, blue_days, silent_days).\n"
+     "\n"
+     "Examples:\n"
+     "\n"
+     "  ledger lights --as-of 2024-08-25\n"
+     "\n"
+     "  ledger lights --unit 区财政局 --format json"):
+        ("列出亮红灯、黄牌和蓝标的事项及原因，按记录的历史计算。\n"
+         "\n"
+         "红灯：已逾期。黄牌：7天内到期的有时限事项、申请销号被退回且尚未重新申请的事项，或30天内没有进展记录的\n"
+         "长期坚持事项。蓝标：30天内到期的有时限事项。其余未销号事项为绿灯；已销号事项不亮灯。天数可在\n"
+         "settings.yaml 中设置（lights: yellow_days、blue_days、silent_days）。\n"
+         "\n"
+         "示例：\n"
+         "\n"
+         "  ledger lights --as-of 2024-08-25\n"
+         "\n"
+         "  ledger lights --unit 区财政局 --format json"),
+    # ---- the two-step sign-off (ledger request / approve / return), settings.yaml
+    "a request on {date} is before the previous round ended ({last})": "申请日期 {date} 早于上一轮审核结束（{last}）",
+    "only the last round may await review": "只有最后一轮可以待审核",
+    "a return needs a reason": "退回须写明理由",
+    "in publicity": "公示中",
+    "Requests for sign-off, by lead unit": "各牵头单位销号申请情况",
+    "Awaiting review": "待审核",
+    "the review on {date} is before its request ({request})": "审核日期 {date} 早于其申请（{request}）",
+    "an approved round has no close-out on its date": "审核通过的一轮在其日期没有销号记录",
+    "a request awaits review but status is {status!r}": "有申请待审核，但状态为 {status!r}",
+    "status is pending_review but no request awaits review": "状态为 pending_review，但没有待审核的申请",
+    "the close-out's request is not an approved round": "销号记录中的申请不是审核通过的一轮",
+    "item {id} awaits review (requested on {date} by {unit}): approve or return it first":
+        "事项 {id} 待审核（{unit} 于 {date} 申请）：请先审核通过或退回",
+    "{what} {date} is before the last review ({last})": "{what} {date} 早于上次审核（{last}）",
+    "{what} {date} is before the reopening on {reopened}": "{what} {date} 早于 {reopened} 的重新打开",
+    "{what} {unit} is neither the lead nor a responsible unit of item {id}":
+        "{what} {unit} 既不是事项 {id} 的牵头单位，也不是其责任单位",
+    "item {id}: a request needs evidence ({what})": "事项 {id}：申请销号需要佐证材料（{what}）",
+    "item {id} has no request awaiting review": "事项 {id} 没有待审核的申请",
+    "{what} {unit} is not a reviewing unit (reviewers: {reviewers})": "{what} {unit} 不是审核单位（审核单位：{reviewers}）",
+    "{what} {date} is before the request on {requested}": "{what} {date} 早于 {requested} 的申请",
+    "must be true or false": "应为 true 或 false",
+    "must be required or optional": "应为 required 或 optional",
+    "must be a whole number of days, 0 or more": "应为整数天数，0 或以上",
+    "must be a unit's name": "应为单位名称",
+    "unknown setting; the settings are {names}": "未知设置项；可用的设置项为 {names}",
+    ("review is required (settings.yaml review: required): ask for sign-off with ledger request, then ledger "
+     "approve"):
+        "须经审核销号（settings.yaml 中 review: required）：请先用 ledger request 申请销号，再用 ledger approve 审核通过",
+    "who asks is required": "须写明申请人",
+    "{id}: sign-off requested on {date} by {unit} ({by}); it awaits review":
+        "{id}：{unit}（{by}）已于 {date} 申请销号，待审核",
+    "who reviews is required": "须写明审核人",
+    "--unit: name the reviewing unit (settings.yaml names no reviewer)": "--unit：请写明审核单位（settings.yaml 未指定审核单位）",
+    "approved {id} on {date} by {unit} ({by}): closed": "{unit}（{by}）已于 {date} 审核通过 {id}：已销号",
+    "returned {id} on {date} by {unit} ({by}): back in progress": "{unit}（{by}）已于 {date} 退回 {id}：回到整改中",
+    "Request {n}": "第 {n} 次申请销号",
+    "Approved": "审核通过",
+    "Returned": "退回",
+    "The item to ask sign-off for, such as 2-8.": "要申请销号的事项，如 2-8。",
+    "The person acting for the unit.": "代表该单位办理的人。",
+    "The unit asking: the item's lead (default) or one of its responsible units.":
+        "申请单位：事项的牵头单位（默认）或其责任单位之一。",
+    ("Ask for an item's sign-off (申请销号), with evidence: it awaits review (待审核).\n"
+     "\n"
+     "Example: ledger request 2-8 --evidence 拨付凭证.pdf --by 张三 --unit 区财政局"):
+        ("为事项申请销号，附佐证材料：事项转为待审核。\n"
+         "\n"
+         "示例：ledger request 2-8 --evidence 拨付凭证.pdf --by 张三 --unit 区财政局"),
+    "The item whose request is approved, such as 2-8.": "审核通过其销号申请的事项，如 2-8。",
+    "The reviewing unit (default: reviewer in settings.yaml).": "审核单位（默认：settings.yaml 中的 reviewer）。",
+    "A remark on the approval.": "审核意见。",
+    ("Approve a request for sign-off (审核通过): the item is closed on the approval date.\n"
+     "\n"
+     "The close-out keeps the request (who asked, when, on what evidence) and the reviewer.\n"
+     "\n"
+     "Example: ledger approve 2-8 --by 王五 --unit 区营商办"):
+        ("审核通过销号申请：事项在审核通过之日销号。\n"
+         "\n"
+         "销号记录保留申请（谁、何时、凭什么佐证材料）和审核单位。\n"
+         "\n"
+         "示例：ledger approve 2-8 --by 王五 --unit 区营商办"),
+    "The item whose request is sent back, such as 2-8.": "退回其销号申请的事项，如 2-8。",
+    "Why it is sent back.": "退回理由。",
+    ("Send a request for sign-off back (退回), with a reason: the item is in progress again.\n"
+     "\n"
+     "The request and the return stay in the item's history; a later request starts a new round.\n"
+     "\n"
+     "Example: ledger return 2-8 --reason \"佐证材料不全\" --by 王五 --unit 区营商办"):
+        ("退回销号申请并说明理由：事项回到整改中。\n"
+         "\n"
+         "申请和退回都留在事项的历史中；再次申请即开始新的一轮。\n"
+         "\n"
+         "示例：ledger return 2-8 --reason \"佐证材料不全\" --by 王五 --unit 区营商办"),
 }

@@ -39,6 +39,15 @@ def events(data: dict[str, Any]) -> list[tuple[str, str, str]]:
         parts += [tr("Evidence") + ": " + _evidence_line(ev) for ev in c["evidence"]]
         events.append((c["date"], tr("Close-out"), "\n".join(parts)))
 
+    for k, rnd in enumerate(data.get("reviews", []), 1):  # every round: the request, then its outcome
+        ask = rnd["request"]
+        events.append((ask["date"], tr("Request {n}", n=k), "\n".join(
+            [f"{ask['unit']} — {ask['by']}"] + [tr("Evidence") + ": " + _evidence_line(ev) for ev in ask["evidence"]])))
+        if rnd.get("outcome"):
+            o = rnd["outcome"]
+            kind = tr("Approved") if o["decision"] == "approved" else tr("Returned")
+            said = o.get("reason") or o.get("note")
+            events.append((o["date"], kind, f"{o['unit']} — {o['by']}" + (f": {said}" if said else "")))
     for past in data["history"]:
         closeout(past["closed"])
         r = past["reopened"]
@@ -46,7 +55,29 @@ def events(data: dict[str, Any]) -> list[tuple[str, str, str]]:
         events.append((r["date"], tr("reopened"), r["reason"] + who))
     if data["closed"]:
         closeout(data["closed"])
+    for e in data.get("edits", []):  # each changed field with the value it had before
+        olds = [f"{edited_field(name)}: {_old(e.get(name))}" for name in e["changed"]]
+        events.append((e["date"], tr("Edit"), "\n".join([e["reason"] + f" — {e['by']}",
+                                                         tr("before: {values}", values="; ".join(olds))])))
     return sorted(events, key=lambda e: e[0])
+
+
+EDITED_LABELS = {"text": "Feedback", "lead": "Lead", "responsible": "Responsible", "source": "Source",
+                 "deadline": "Deadline"}
+"""The fields ``ledger edit`` corrects, as the card labels them; under --lang zh they are named so."""
+
+
+def edited_field(name: str) -> str:
+    """A corrected field's name: its json name, or its label in Chinese."""
+    from ledger.i18n import language
+
+    return tr(EDITED_LABELS[name]) if language() == "zh" and name in EDITED_LABELS else name
+
+
+def _old(value: Any) -> str:
+    if isinstance(value, list):
+        return "、".join(value)
+    return tr("ongoing") if value == "ongoing" else str(value) if value is not None else "—"
 
 
 def field_rows(data: dict[str, Any], batch: str | None) -> list[tuple[str, str]]:

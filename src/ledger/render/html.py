@@ -52,6 +52,7 @@ td.num { text-align: right; white-space: nowrap; }
 td.id, td.day, td.unit { white-space: nowrap; }
 tr.total td { font-weight: bold; background: #f5f5f5; }
 tr.overdue td { background: #ffebee; } tr.late td { background: #fff8e1; } tr.reopened td { background: #fce4ec; }
+tr.red td { background: #ffebee; } tr.yellow td { background: #fffde7; } tr.blue td { background: #e3f2fd; }
 .none { color: #757575; } .note { color: #616161; font-size: 9pt; }
 footer { margin-top: 8mm; color: #9e9e9e; font-size: 8.5pt; text-align: center; }
 @media print { main { max-width: none; padding: 0; } }
@@ -204,7 +205,7 @@ def curve_chart(b: Bulletin) -> str:
 # ----------------------------------------------------------------------------- the page
 
 NUMERIC_HEADERS = {"Rank", "Items", "Closed", "On time", "Late", "Open", "Overdue", "Due in 30 days",
-                   "No progress 30 days", "Close rate", "Days overdue"}
+                   "No progress 30 days", "Close rate", "Days overdue", "Points"}
 
 
 def _table(section: Section, rows: list) -> str:  # type: ignore[type-arg]

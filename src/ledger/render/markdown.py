@@ -15,6 +15,7 @@ from ledger.i18n import tr
 from ledger.render.text import _md_escape
 from ledger.reports.bulletin import Bulletin
 from ledger.reports.by_unit import COLUMNS, display_cells
+from ledger.reports.lights import light_word
 
 
 def _cell(text: str) -> str:
@@ -132,7 +133,32 @@ def sections(b: Bulletin) -> list[Section]:
                        [tr("Rank"), tr("Lead unit"), *(tr(label) for _, label in COLUMNS[1:])], ranking,
                        note=tr("Slowest first: most overdue items, then the lowest close-out rate, then most ongoing "
                                "items with no progress in 30 days, then most open items.")))
+    reviewed = [r for r in b.ranking.rows if r.pending_review or r.returned]  # ledger request / approve / return
+    if reviewed:
+        out.append(Section("reviews", tr("Requests for sign-off, by lead unit"),
+                           [tr("Lead unit"), tr("Awaiting review"), tr("Returned")],
+                           [Row([r.unit, str(r.pending_review), str(r.returned)]) for r in reviewed]))
+    out += light_sections(b)
     return out
+
+
+def light_sections(b: Bulletin) -> list[Section]:
+    """亮灯: the lit items on the as-of day, then each lead unit's lights in the month and its points."""
+    lit = [Row([r["id"], light_word(r["light"]), r["text"], r["lead"], day(r["deadline"]), r["detail"]], r["light"])
+           for r in b.lights]
+    scores = []
+    for s in b.scores:
+        measures = [tr("interview (约谈)")] * s.interview + [tr("supervision letter (专函督办)")] * s.letter
+        scores.append(Row([s.unit, "、".join(s.red) or "—", "、".join(s.yellow) or "—", str(s.points),
+                           "；".join(measures)], "red" if s.red else "yellow"))
+    note = tr("An item counts once in the month: red if it was red on any day of it, else yellow if it was yellow "
+              "on any day. Points: {red} a red item, {second_yellow} each yellow item after the first; a red brings "
+              "an interview (约谈), two yellows a supervision letter (专函督办).",
+              red=b.points.red, second_yellow=b.points.second_yellow)
+    return [Section("lights", tr("Lights (亮灯) on {date}", date=b.as_of.isoformat()),
+                    [tr("ID"), tr("Light"), tr("Feedback"), tr("Lead"), tr("Deadline"), tr("Reason")], lit),
+            Section("scores", tr("Lights this month and points, by lead unit"),
+                    [tr("Lead unit"), tr("Red"), tr("Yellow"), tr("Points"), tr("Supervision")], scores, note=note)]
 
 
 NUMERALS = "一二三四五六七八九十"

@@ -49,8 +49,12 @@ def status_label(row: dict[str, Any]) -> str:
     claimed = (" " + tr("(claimed done, awaiting evidence)")) if row.get("awaiting_evidence") else ""
     if row["overdue"]:
         return tr("overdue {days}d", days=row["days_overdue"]) + claimed
+    if row.get("publicity"):
+        return tr("in publicity")
     if row["status"] == "closed":
         return tr("closed") + ("*" if row.get("closed_late") else "")
+    if row["status"] == "pending_review":
+        return tr("pending_review") + claimed
     if row.get("days_left") is not None:
         return days_left_label(row["days_left"]) + claimed
     return tr(row["status"]) + claimed

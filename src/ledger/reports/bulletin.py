@@ -15,7 +15,9 @@ Headings and what lands under each:
 - still overdue: items overdue on the as-of day, grouped by lead unit, most days first;
 - silent ongoing: ongoing items (立行立改，长期坚持), open on the as-of day, with no progress note
   dated in the period;
-- ranking: the report by lead unit on the as-of day, slowest first (see ``report``).
+- ranking: the report by lead unit on the as-of day, slowest first (see ``report``);
+- lights: the red, yellow and blue items on the as-of day; scores: each lead unit's lights in the
+  month and its points (an item counts once a month, red if it was red on any day — see ``core.lights``).
 
 Only the items in the ledger on the as-of day count: an item added later is left out (the caller
 passes ``Ledger.items_at(as_of)``, which also leaves out a batch reported later).
@@ -25,14 +27,16 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ledger.core.lights import DEFAULT_POINTS, DEFAULT_THRESHOLDS, Points, Score, Thresholds
 from ledger.core.model import Item, Unit
 from ledger.core.query import closeout_at, days_overdue, deadline_at, entered_by, natural_key, status_at
 from ledger.reports.by_unit import Report, build_report
+from ledger.reports.lights import light_rows, month_scores
 
 PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -137,7 +141,7 @@ class Bulletin:
     end: date
     as_of: date  # the end of the period, or the as-of day for a month not over yet
     total: int
-    status: dict[str, int]  # closed, in_progress, open, overdue (overdue taken out of the other two)
+    status: dict[str, int]  # closed, in_progress (awaiting review too), open, overdue (taken out of the other two)
     closed: list[Closed]
     became_overdue: list[BecameOverdue]
     extensions: list[Extended]
@@ -148,6 +152,9 @@ class Bulletin:
     ranking: Report
     curve: list[CurvePoint]  # closed items over time, one point per change, from the first batch day
     curve_start: date
+    lights: list[dict[str, Any]] = field(default_factory=list)  # ``ledger lights`` on the as-of day
+    scores: list[Score] = field(default_factory=list)  # lead units with a red or yellow item in the month
+    points: Points = DEFAULT_POINTS
 
     @property
     def closed_on_time(self) -> list[Closed]:
@@ -173,13 +180,15 @@ def _became_overdue(item: Item, start: date, end: date) -> date | None:
     return None
 
 
-def _status_counts(items: Sequence[Item], as_of: date) -> dict[str, int]:
+def status_counts(items: Sequence[Item], as_of: date) -> dict[str, int]:
+    """The status composition chart's counts: each item once, overdue taking precedence over its status."""
     counts = {"closed": 0, "in_progress": 0, "open": 0, "overdue": 0}
     for item in items:
         if days_overdue(item, as_of) is not None:
             counts["overdue"] += 1
         else:
-            counts[status_at(item, as_of)] += 1
+            status = status_at(item, as_of)
+            counts["in_progress" if status == "pending_review" else status] += 1  # awaiting review: still in progress
     return counts
 
 
@@ -203,9 +212,11 @@ def close_curve(items: Sequence[Item], until: date) -> list[CurvePoint]:
 
 
 def build_bulletin(items: Sequence[Item], units: Sequence[Unit], period: str, today: date,
-                   first_day: date | None = None) -> Bulletin:
+                   first_day: date | None = None, thresholds: Thresholds = DEFAULT_THRESHOLDS, points: Points = DEFAULT_POINTS,
+                   entered: Callable[[Item], date | None] | None = None) -> Bulletin:
     """The bulletin for ``period`` (YYYY-MM). ``today`` caps the as-of day of a month not over yet;
-    ``first_day`` starts the close-out curve (default: the earliest event or the period start)."""
+    ``first_day`` starts the close-out curve (default: the earliest event or the period start);
+    ``entered`` gives an item's first day in the ledger for the month's lights (default: its ``added``)."""
     start, end = parse_period(period)
     as_of = period_as_of(period, today)
     items = [item for item in items if entered_by(item, as_of)]
@@ -263,13 +274,15 @@ def build_bulletin(items: Sequence[Item], units: Sequence[Unit], period: str, to
     reopened.sort(key=lambda r: (r.date, natural_key(r.id)))
     notes.sort(key=lambda n: (n.date, natural_key(n.id)))
     silent.sort(key=by_id)
-    ranking = build_report(items, units, as_of, "lead")
+    ranking = build_report(items, units, as_of, "lead", thresholds)
     order = {row.unit: n for n, row in enumerate(ranking.rows)}
     still = sorted(((lead, sorted(rows, key=lambda o: (-o.days, natural_key(o.id))))
                     for lead, rows in overdue_by_lead.items()), key=lambda pair: order.get(pair[0], len(order)))
     curve_start = first_day or min([*events, start])
     return Bulletin(
         period=f"{start.year:04d}-{start.month:02d}", start=start, end=end, as_of=as_of, total=len(items),
-        status=_status_counts(items, as_of), closed=closed, became_overdue=became, extensions=extended,
+        status=status_counts(items, as_of), closed=closed, became_overdue=became, extensions=extended,
         reopenings=reopened, progress=notes, still_overdue=still, silent=silent, ranking=ranking,
-        curve=close_curve(items, as_of), curve_start=min(curve_start, start))
+        curve=close_curve(items, as_of), curve_start=min(curve_start, start),
+        lights=light_rows(items, as_of, thresholds), points=points,
+        scores=month_scores(items, units, start, as_of, thresholds, points, entered))

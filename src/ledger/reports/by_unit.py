@@ -26,8 +26,10 @@ from datetime import date
 from typing import Any, Literal
 
 from ledger import i18n
+from ledger.core.lights import DEFAULT_THRESHOLDS, Thresholds, light
 from ledger.core.model import Item, Unit
 from ledger.core.query import closeout_at, days_overdue, deadline_at, entered_by, is_due_soon, is_stale, status_at
+from ledger.core.review import in_publicity, returns_by
 from ledger.i18n import tr
 
 GroupBy = Literal["lead", "responsible", "question", "deadline"]
@@ -51,6 +53,12 @@ class UnitRow:
     closed_on_time: int = 0
     closed_late: int = 0
     in_progress: int = 0
+    pending_review: int = 0  # requests awaiting review (待审核)
+    red: int = 0  # lights (亮灯) on the day: see core.lights
+    yellow: int = 0
+    blue: int = 0
+    returned: int = 0  # requests returned (退回) by the day, every round counted
+    publicity: int = 0  # approved, in the notice period (公示中): open until it ends
     overdue: int = 0
     due_soon: int = 0
     stale: int = 0
@@ -70,9 +78,14 @@ class UnitRow:
         """销号率: closed / total, a fraction from 0 to 1 (0 for an empty row)."""
         return round(self.closed / self.total, 4) if self.total else 0.0
 
-    def add(self, item: Item, as_of: date) -> None:
+    def add(self, item: Item, as_of: date, thresholds: Thresholds = DEFAULT_THRESHOLDS,
+            publicity_days: int | None = None) -> None:
         self.total += 1
+        self.returned += returns_by(item, as_of)
         closeout = closeout_at(item, as_of)
+        if closeout is not None and in_publicity(item, as_of, publicity_days):  # 公示中: not counted closed yet
+            self.publicity += 1
+            return
         if closeout is not None:
             self.closed += 1
             if closeout.late:
@@ -80,8 +93,11 @@ class UnitRow:
             else:
                 self.closed_on_time += 1
             return
-        if status_at(item, as_of) == "in_progress":
+        status = status_at(item, as_of)
+        if status == "in_progress":
             self.in_progress += 1
+        elif status == "pending_review":
+            self.pending_review += 1
         late = days_overdue(item, as_of)
         if late is not None:
             self.overdue += 1
@@ -94,6 +110,9 @@ class UnitRow:
             self.ongoing += 1
         if is_stale(item, as_of, STALE_DAYS):
             self.stale += 1
+        lit = light(item, as_of, thresholds)
+        if lit is not None and lit.light != "green":
+            setattr(self, lit.light, getattr(self, lit.light) + 1)
 
     def as_dict(self) -> dict[str, Any]:
         """The row as json data: the public keys first, then the extra ones."""
@@ -103,7 +122,9 @@ class UnitRow:
             "stale": self.stale, "close_rate": self.close_rate,
             "kind": self.kind, "rank": self.rank, "is_total": self.kind == "total", "in_progress": self.in_progress,
             "ongoing": self.ongoing, "days_overdue": self.days_overdue, "max_days_overdue": self.max_days_overdue,
-            "overdue_items": list(self.overdue_items),
+            "overdue_items": list(self.overdue_items), "pending_review": self.pending_review,
+            "red": self.red, "yellow": self.yellow, "blue": self.blue,
+            "returned": self.returned, "publicity": self.publicity,
         }
 
 
@@ -151,7 +172,8 @@ def _natural_order(by: str, units: Sequence[Unit]) -> Callable[[str], tuple[Any,
     return lambda key: (1, key) if key == "ongoing" else (0, key)
 
 
-def build_report(items: Iterable[Item], units: Sequence[Unit], as_of: date, by: str = "lead") -> Report:
+def build_report(items: Iterable[Item], units: Sequence[Unit], as_of: date, by: str = "lead",
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS, publicity_days: int | None = None) -> Report:
     """One row per unit (or question), slowest first, or per deadline in date order, and the
     totals row; ``rank`` is the row's place slowest first, whatever the order. Items added
     after ``as_of`` are not counted (``Ledger.items_at`` also leaves out those of a later batch)."""
@@ -162,13 +184,13 @@ def build_report(items: Iterable[Item], units: Sequence[Unit], as_of: date, by: 
     for item in items:
         if not entered_by(item, as_of):
             continue
-        totals.add(item, as_of)
+        totals.add(item, as_of, thresholds, publicity_days)
         for key in keys_for(item, as_of):
             row = rows.get(key)
             if row is None:
                 kind = kinds.get(key, "unknown") if by in ("lead", "responsible") else by
                 row = rows[key] = UnitRow(unit=key, kind=kind)
-            row.add(item, as_of)
+            row.add(item, as_of, thresholds, publicity_days)
     natural = _natural_order(by, units)
     ordered = sorted(rows.values(), key=lambda r: (slowness_key(r), natural(r.unit)))
     for n, row in enumerate(ordered, 1):
@@ -186,10 +208,22 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 """The columns people read (table, Markdown, the Excel sheet, the bulletin): key and English label,
 translated by the renderers with ``tr``."""
 
+LIGHT_COLUMNS: tuple[tuple[str, str], ...] = (("red", "Red"), ("yellow", "Yellow"), ("blue", "Blue"),
+                                              ("pending_review", "Awaiting review"), ("returned", "Returned"))
+"""The lights (亮灯) counted on the day and the requests for sign-off awaiting review and returned,
+after ``COLUMNS`` in the report's csv and Markdown, and in its table where the terminal is wide enough."""
+
+
+def light_cells(row: UnitRow) -> list[int]:
+    return [row.red, row.yellow, row.blue, row.pending_review, row.returned]
+
+
 SHORT_LABELS: dict[str, tuple[str, str]] = {
     "total": ("Items", "事项"), "closed": ("Closed", "已销号"), "closed_on_time": ("On time", "按期"),
     "closed_late": ("Late", "超期"), "open": ("Open", "未销号"), "overdue": ("Overdue", "逾期"),
     "due_soon": ("Due 30d", "临期"), "stale": ("Stale", "无进展"), "close_rate": ("Rate", "销号率"),
+    "red": ("R", "红"), "yellow": ("Y", "黄"), "blue": ("B", "蓝"), "pending_review": ("Rev", "待审"),
+    "returned": ("Ret", "退回"),
 }
 """Column headers (English, Chinese) for the terminal table, narrow enough for 80 columns; the
 table's caption explains them."""

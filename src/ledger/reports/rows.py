@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ledger.core.lights import DEFAULT_THRESHOLDS, Thresholds, light
 from ledger.core.model import Item
 from ledger.core.query import closeout_at, days_past, deadline_at, last_progress, status_at
+from ledger.core.review import in_publicity
 from ledger.core.serialize import to_json_data
 
 
@@ -14,9 +16,12 @@ def deadline_text(deadline: object) -> str:
     return deadline.isoformat() if isinstance(deadline, date) else str(deadline)
 
 
-def row(item: Item, as_of: date) -> dict[str, Any]:
+def row(item: Item, as_of: date, thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        publicity_days: int | None = None) -> dict[str, Any]:
     """One item for ``list --format json`` (a public interface: add fields, rename none).
-    ``added`` (the day the item entered the ledger) is there when the item records one."""
+    ``added`` (the day the item entered the ledger) is there when the item records one; ``light``
+    is red, yellow, blue or green (``core.lights``), None for an item closed that day; ``publicity``
+    is there (true) for an approved item in its notice period (公示中, settings.yaml ``publicity_days``)."""
     deadline = deadline_at(item, as_of)
     closed = closeout_at(item, as_of)
     late = days_past(deadline, closed, as_of)
@@ -39,7 +44,10 @@ def row(item: Item, as_of: date) -> dict[str, Any]:
         "closed_date": closed.date.isoformat() if closed else None,
         "closed_late": closed.late if closed else None,
         "last_progress": last.isoformat() if last else None,
+        "light": lit.light if (lit := light(item, as_of, thresholds)) is not None else None,
     }
+    if closed is not None and in_publicity(item, as_of, publicity_days):  # 公示中: approved, not counted closed yet
+        out["publicity"] = True
     if item.added is not None:
         out["added"] = item.added.isoformat()
     for name in ("category", "target", "measures", "contact", "remarks"):  # the official 台账's columns, when kept
@@ -59,6 +67,10 @@ def detail(item: Item, as_of: date) -> dict[str, Any]:
     out["extension_history"] = [to_json_data(e) for e in item.extensions]
     out["closed"] = to_json_data(item.closed) if item.closed else None
     out["history"] = [to_json_data(h) for h in item.history]
+    if item.reviews:  # rounds of request (申请销号) and review (审核通过, 退回)
+        out["reviews"] = [to_json_data(r) for r in item.reviews]
+    if item.edits:  # corrections (ledger edit): who, when, why, and the old values
+        out["edits"] = [to_json_data(e) for e in item.edits]
     return out
 
 

@@ -54,13 +54,14 @@ def responsible_words(item: Item) -> str:
 
 
 def status_words(item: Item, today: date) -> str:
-    """First line: 已销号（逾期销号），销号人：NAME / 整改中 / 未整改, with （逾期N天） when overdue
+    """First line: 已销号（逾期销号），销号人：NAME / 待审核 / 整改中 / 未整改, with （逾期N天） when overdue
     today; then one line per look-back that reopened the item."""
     closeout = item.closed
     if closeout is not None:
         first = CLOSED_WORD + (LATE_WORDS if closeout.late else "") + f"，{SIGNER}{closeout.by}"
     else:
-        first = "整改中" if status_at(item, today) == "in_progress" else "未整改"
+        status = status_at(item, today)
+        first = "待审核" if status == "pending_review" else "整改中" if status == "in_progress" else "未整改"
         late = days_overdue(item, today)
         if late is not None:
             first += f"（逾期{late}天）"

@@ -112,9 +112,12 @@ class _Extra:
 
 @dataclass(frozen=True, slots=True)
 class _Salvaged:
+    """What the unit and id checks read of an item that failed validation (its rounds are not trusted)."""
+
     id: str
     lead: str
     responsible: tuple[str, ...]
+    reviews: tuple[()] = ()
 
 
 def _salvage(raw: Any) -> _Salvaged | None:

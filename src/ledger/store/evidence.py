@@ -15,7 +15,8 @@ import stat
 import unicodedata
 from pathlib import Path
 
-from ledger.core.model import Evidence, Ledger
+from ledger.core.model import CloseOut, Evidence, Ledger
+from ledger.core.rounds import Request
 from ledger.errors import LedgerError, Problem
 from ledger.i18n import tr
 from ledger.store.safeio import pause_point
@@ -247,8 +248,9 @@ def verify_all(ledger: Ledger) -> list[Problem]:
     root = ledger.data_dir.resolve() / EVIDENCE_FOLDER
     for f in ledger.files:
         for index, item in enumerate(f.items):
-            closeouts = [("closed.evidence", item.closed)] if item.closed else []
+            closeouts: list[tuple[str, CloseOut | Request]] = [("closed.evidence", item.closed)] if item.closed else []
             closeouts += [(f"history[{k}].closed.evidence", past.closed) for k, past in enumerate(item.history)]
+            closeouts += [(f"reviews[{k}].request.evidence", r.request) for k, r in enumerate(item.reviews)]
             for field, closeout in closeouts:
                 for ev in closeout.evidence:
                     if ev.file is not None:

@@ -15,13 +15,13 @@ from ledger.store.evidence import EVIDENCE_FOLDER
 
 
 def referenced(ledger: Ledger) -> set[str]:
-    """Every evidence file a close-out (in force or in history) records, as a normalised path
+    """Every evidence file a close-out (in force or in history) or a request for one records, as a normalised path
     relative to the data folder."""
     found: set[str] = set()
     for item in ledger.items:
         closeouts = ([item.closed] if item.closed else []) + [past.closed for past in item.history]
-        for closeout in closeouts:
-            found.update(posixpath.normpath(ev.file) for ev in closeout.evidence if ev.file is not None)
+        for record in [*closeouts, *(r.request for r in item.reviews)]:  # a request's evidence too
+            found.update(posixpath.normpath(ev.file) for ev in record.evidence if ev.file is not None)
     return found
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from ledger.core.serialize import ITEM_KEY_ORDER
 
 QUOTED_KEYS = frozenset({"id", "text", "reason", "note", "name"})
-FLOW_LIST_KEYS = frozenset({"responsible", "aliases"})
+FLOW_LIST_KEYS = frozenset({"responsible", "aliases", "changed"})
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: |$)")
 _SPECIAL_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
