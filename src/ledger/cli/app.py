@@ -76,7 +76,7 @@ COMMAND_MODULES = {
     "log": "history", "undo": "history",
     "report": "reports", "bulletin": "reports", "export": "sheets", "import": "sheets",
     "git": "git", "merge-driver": "git", "completion": "completion",
-    "init": "init", "units": "units", "lights": "lights",
+    "init": "init", "units": "units", "lights": "lights", "serve": "serve",
 }
 """Which module registers each command. The console script imports only the one it needs:
 typer builds every registered command's parameters on every run."""

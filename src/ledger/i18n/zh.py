@@ -1405,3 +1405,98 @@ ZH: dict[str, str] = {
          "\n"
          "示例：ledger return 2-8 --reason \"佐证材料不全\" --by 王五 --unit 区营商办"),
 }
+
+# The web view (ledger serve, src/ledger/web): its pages, forms and refusals.
+ZH.update({
+    "--host {host} opens the ledger to the network: give --users FILE too (who may log in)":
+        "--host {host} 会把台账开放到网络上：请同时给出 --users FILE（可登录的用户）",
+    "Add the note": "添加进展", "All its items": "全部事项", "Approval date": "批准日期",
+    "Approve (审核通过)": "审核通过", "As of": "截至", "Back to the dashboard": "返回总览", "Bulletin": "通报",
+    "By": "经办人", "City overview": "全市总览", "Clear": "清除", "Close out": "销号", "Close out (销号)": "销号",
+    "Close-out by unit": "各单位销号情况", "Dashboard": "仪表板", "Due within (days)": "临期（天内）",
+    "Due within 30 days": "30 天内到期", "Evidence (text)": "佐证材料（文字）", "Evidence file": "佐证材料文件",
+    "Extend": "延期", "Extend the deadline": "延长整改时限", "File": "文件", "Filter": "筛选", "Leads": "牵头事项",
+    "Ledger": "台账", "Lights": "亮灯", "Log in": "登录", "Log out": "退出", "Name": "姓名",
+    "New deadline": "新的整改时限", "No history yet.": "尚无记录。",
+    "No red, yellow or blue items.": "没有红灯、黄牌或蓝标事项。",
+    "Nothing due within 30 days.": "30 天内没有到期事项。", "Password": "密码", "Progress note": "整改进展",
+    "Record a change": "登记变更", "Rectification ledger": "整改销号台账", "Refused": "已拒绝", "Remark": "备注",
+    "Report": "报表", "Request sign-off": "申请销号", "Request sign-off (申请销号)": "申请销号",
+    "Responsible for": "负责事项", "Responsible leader": "责任领导", "Return (退回)": "退回",
+    "Reviewing unit": "审核单位", "Search": "搜索", "Show": "显示", "Slowest units": "进度最慢的单位",
+    "The whole report": "完整报表", "and others": "等", "approved by {unit}": "{unit} 审核通过",
+    "by: use lead, responsible, question or deadline": "by：请用 lead、responsible、question 或 deadline",
+    "cannot listen on {host}:{port}: {reason}": "无法在 {host}:{port} 上监听：{reason}", "corrected": "更正",
+    "entered the ledger": "列入台账",
+    "evidence file {file} has changed since it was recorded (sha256 {actual}, recorded {recorded}); it is not sent":
+        "佐证材料文件 {file} 在登记后已被改动（sha256 {actual}，登记为 {recorded}），不予下载",
+    "expected a list under users:, each with name, password and units":
+        "users: 下应为列表，每项有 name、password 和 units",
+    "extended to {to} (was {previous})": "延期至 {to}（原为 {previous}）",
+    "item {id} records no evidence file {name!r}": "事项 {id} 没有登记佐证材料文件 {name!r}",
+    "log in first": "请先登录", "log in first; nothing was changed": "请先登录；未作任何修改",
+    "name the reviewing unit (settings.yaml names no reviewer)": "请指定审核单位（settings.yaml 未设置 reviewer）",
+    "next": "下一页", "no bulletin for {period}: use a month as YYYY-MM": "没有 {period} 的通报：月份请写作 YYYY-MM",
+    "ongoing and dated exclude each other": "ongoing 与 dated 不能同时使用", "originally {date}": "原定 {date}",
+    "page {page} of {pages}": "第 {page} 页，共 {pages} 页",
+    "page {page} of {pages}: there is no such page": "第 {page} 页（共 {pages} 页）：没有这一页",
+    "previous": "上一页", "read-only": "只读", "reopened (look-back)": "回头看：重新打开",
+    "returned by {unit}": "{unit} 退回", "saved: {action}": "已保存：{action}",
+    "serving {names} at http://{host}:{port}/ (Ctrl-C to stop)": "正在提供 {names}：http://{host}:{port}/（按 Ctrl-C 停止）",
+    "sign-off requested by {unit}": "{unit} 申请销号",
+    "something went wrong on the server; it is in the server's log": "服务器出错，详情见服务器日志",
+    "the evidence file is over the limit of {mb} MB (LEDGER_EVIDENCE_MAX_MB); nothing was changed":
+        "佐证材料文件超过 {mb} MB 的上限（LEDGER_EVIDENCE_MAX_MB）；未作任何修改",
+    "the form has expired or did not come from this site (CSRF token missing or wrong): open the page again and "
+    "resend it; nothing was changed":
+        "表单已过期或并非来自本站（CSRF 令牌缺失或错误）：请重新打开页面后再提交；未作任何修改",
+    "the password must not be empty": "密码不能为空", "this server has no users: nobody logs in": "本服务器未设用户，无需登录",
+    "two ledgers cannot both be called {name!r}: name them in a workspace file":
+        "两个台账不能都叫 {name!r}：请在工作区文件中为它们命名",
+    "user {name} is listed twice": "用户 {name} 重复列出",
+    "user {name}: a bcrypt hash needs the bcrypt package (pip install bcrypt), or use an argon2 hash "
+    "(ledger serve --hash-password)":
+        "用户 {name}：bcrypt 哈希需要安装 bcrypt 包（pip install bcrypt），或改用 argon2 哈希（ledger serve --hash-password）",
+    "user {name}: password must be an argon2 or bcrypt hash (ledger serve --hash-password)":
+        "用户 {name}：password 必须是 argon2 或 bcrypt 哈希（ledger serve --hash-password）",
+    "user {name}: units must be a list of unit names": "用户 {name}：units 必须是单位名称列表",
+    "user {n}: a name is required": "第 {n} 个用户：需要 name", "users file {path}: {reason}": "用户文件 {path}：{reason}",
+    "workspace {path}: expected a list under ledgers:, each with data: FOLDER":
+        "工作区文件 {path}：ledgers: 下应为列表，每项有 data: 文件夹",
+    "workspace {path}: {reason}": "工作区文件 {path}：{reason}", "wrong name or password": "姓名或密码错误",
+    "{name}: expected a whole number of at least {low}": "{name}：应为不小于 {low} 的整数",
+    "{name}: use true or false": "{name}：请用 true 或 false",
+    "{user} may not review for {unit}; nothing was changed": "{user} 无权代表 {unit} 审核；未作任何修改",
+    "{user} may not write for {units}; nothing was changed": "{user} 无权为 {units} 登记；未作任何修改",
+    "A data folder to serve; repeatable (each district's ledger under its name, and a city page).":
+        "要提供的数据文件夹；可重复（各区台账各用其名称，另有全市总览页）。",
+    "A YAML file listing the ledgers (ledgers: [{name, data}]).": "列出各台账的 YAML 文件（ledgers: [{name, data}]）。",
+    "Address to listen on; anything but loopback needs --users.": "监听地址；非本机回环地址须同时给出 --users。",
+    "Port to listen on.": "监听端口。",
+    "Pages and the API only: no forms, every write method refused.": "只提供页面和 API：没有表单，拒绝一切写入请求。",
+    "Users who may log in (YAML: name, argon2/bcrypt password hash, units). Without it: one local user, on loopback only.":
+        "可登录的用户（YAML：name、argon2/bcrypt 密码哈希、units）。不给出时：仅本机的单一用户。",
+    "Ask for a password and print its argon2 hash for the users file, then exit.":
+        "输入密码，打印其 argon2 哈希（供用户文件使用）后退出。",
+    ("The web view: dashboard, items, units, the report, the bulletin, forms and a JSON API.\n"
+     "\n"
+     "Serves the ledger (--data, or several: --data A/data --data B/data, --ledger, --workspace)\n"
+     "at http://127.0.0.1:8000/ until Ctrl-C. Writes go through the same checks, lock and commit\n"
+     "as the commands.\n"
+     "\n"
+     "Examples:\n"
+     "\n"
+     "  ledger serve\n"
+     "\n"
+     "  ledger serve --host 0.0.0.0 --users users.yaml"):
+        ("网页视图：总览、事项、单位、报表、通报、表单和 JSON API。\n"
+         "\n"
+         "在 http://127.0.0.1:8000/ 提供台账（--data；多个台账：--data A/data --data B/data、--ledger、\n"
+         "--workspace），直到按 Ctrl-C。写入与命令经过同样的校验、锁和提交。\n"
+         "\n"
+         "示例：\n"
+         "\n"
+         "  ledger serve\n"
+         "\n"
+         "  ledger serve --host 0.0.0.0 --users users.yaml"),
+})
