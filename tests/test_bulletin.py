@@ -132,6 +132,8 @@ def test_a_quiet_month_and_chinese(ledger):
     assert text.startswith("# 营商环境建设通报（2024年5月）\n\n截至 2024-05-31\n")
     assert "## 一、本月销号情况（按期 0 项，逾期 0 项）\n\n本月无。\n" in text
     assert "## 八、单位排名（慢者在前）" in text
+    assert "## 九、2024-05-31 亮灯情况" in text and "## 十、本月亮灯与计分（按牵头部门）" in text
+    assert "。本月销号" in text  # two Chinese sentences, no space between
 
 
 @pytest.mark.parametrize(("period", "why"), [("2024-13", "is not a real month"),  # 2024-8 is August (issue 15)
@@ -215,3 +217,18 @@ def test_output_to_a_missing_folder(ledger, tmp_path):
     result = ledger("bulletin", "--period", "2024-08", "-o", str(tmp_path / "nowhere" / "b.md"))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot write ")
+
+
+@pytest.mark.parametrize("period", ["2024-10", "2099-01"])
+def test_a_month_not_begun_is_refused_as_a_week_is(ledger, period):
+    """Found in a trial: a future month gave a whole bulletin of the current day's ledger."""
+    result = ledger("bulletin", "--period", period)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"Error: --period {period} has not begun yet (today is 2024-09-10)\n")
+
+
+def test_headings_are_numbered_in_chinese_past_ten():
+    from ledger.render.markdown import chinese_number
+
+    assert [chinese_number(k) for k in (1, 9, 10, 11, 12, 19, 20, 21, 35, 99)] == [
+        "一", "九", "十", "十一", "十二", "十九", "二十", "二十一", "三十五", "九十九"]

@@ -146,9 +146,9 @@ def test_a_deadline_on_the_last_day_of_the_calendar_in_the_bulletin(root):
     items = root / "data" / "items.yaml"
     items.write_text(replace_once(items.read_text(encoding="utf-8"), "deadline: 2024-08-31", "deadline: 9999-12-31"),
                      encoding="utf-8")
-    for period in ("2024-08", "9999-12"):
+    for period, today in (("2024-08", "2024-09-10"), ("9999-12", "9999-12-31")):  # the calendar's last month
         for fmt in ("markdown", "html"):
-            done = _ledger(root, ["bulletin", "--period", period, "--format", fmt])
+            done = _ledger(root, ["bulletin", "--period", period, "--format", fmt], LEDGER_TODAY=today)
             assert (done.returncode, done.stderr) == (0, ""), (period, fmt)
     assert _ledger(root, ["list", "--as-of", "9999-12-31", "--overdue", "--format", "json"]).returncode == 0
 

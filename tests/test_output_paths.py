@@ -75,6 +75,12 @@ def test_the_extension_decides_the_format(shipped, tmp_path_factory):
      "--format markdown contradicts -o {out}/通报.html, whose name says html: drop --format or rename the file"),
     (["bulletin", "--period", "2024-08", "--format", "html", "-o", "{out}/通报.md"],
      "--format html contradicts -o {out}/通报.md, whose name says markdown: drop --format or rename the file"),
+    # found in a trial: an extension naming no format of the command wrote a workbook or Markdown under it
+    (["export", "-o", "{out}/台账.pdf"],
+     "-o {out}/台账.pdf: a name ending in .pdf says no format this command writes (use .csv, .xlsx, or give --format)"),
+    (["bulletin", "--period", "2024-08", "-o", "{out}/通报.docx"],
+     "-o {out}/通报.docx: a name ending in .docx says no format this command writes (use .htm, .html, .markdown, "
+     ".md, or give --format)"),
 ])
 def test_a_format_the_extension_contradicts_is_refused(shipped, tmp_path_factory, args, message):
     out = tmp_path_factory.mktemp("out")

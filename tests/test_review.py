@@ -187,6 +187,12 @@ def test_show_lists_every_round_in_both_languages(shipped):
     zh = shipped("show", "2-8", lang="zh").stdout
     for word in ("第 1 次申请销号", "退回", "第 2 次申请销号", "审核通过"):
         assert word in zh, zh
+    past = shipped("show", "2-8", "--as-of", "2024-08-23").stdout  # as it stood: nothing from a later day
+    assert "Request 1" in past and "Returned" in past
+    assert "Request 2" not in past and "Approved" not in past and "Close-out" not in past
+    assert past.endswith("3 later records are not shown\nas of 2024-08-23\n")
+    assert shipped("show", "2-8", "--as-of", "2024-08-23", lang="zh").stdout.endswith(
+        "之后另有 3 条记录未显示\n截至 2024-08-23\n")
 
 
 def test_request_in_chinese_and_the_status_word(shipped):
@@ -266,9 +272,37 @@ def test_reviewers_from_departments_roles_and_no_default_without_settings(shippe
 
 def test_the_lead_reviews_when_settings_allow(shipped):
     settle(shipped, REVIEWER + "lead_may_review: true\n")
-    shipped("request", "2-8", "--evidence", "说明", "--by", "张三", "--date", "2024-08-20")
+    shipped("request", "2-8", "--evidence", "说明", "--by", "张三", "--unit", "区建设环保局", "--date", "2024-08-20")
     result = shipped("return", "2-8", "--reason", "补充", "--by", "李四", "--unit", "区财政局", "--date", "2024-08-21")
     assert result.stdout == "returned 2-8 on 2024-08-21 by 区财政局 (李四): back in progress\n"
+
+
+@pytest.mark.parametrize(("settings", "unit", "stderr"), [
+    # the lead asked: it does not answer its own request, whatever the settings say
+    (REVIEWER + "lead_may_review: true\n", "区财政局",
+     "Error: --unit 区财政局 asked for this sign-off: another unit reviews it\n"),
+    ("", "区财政局", "Error: --unit 区财政局 asked for this sign-off: another unit reviews it\n"),  # no reviewer named
+])
+def test_no_unit_reviews_its_own_request(shipped, settings, unit, stderr):
+    settle(shipped, settings)
+    shipped("request", "2-8", "--evidence", "说明", "--by", "张三", "--date", "2024-08-20")
+    before = shipped.snapshot()
+    result = shipped("approve", "2-8", "--by", "张三", "--unit", unit, "--date", "2024-08-21")
+    assert (result.exit_code, result.stderr) == (1, stderr)
+    assert shipped.snapshot() == before
+
+
+def test_a_reviewer_does_not_review_an_item_it_leads(shipped):
+    """1-15 is led by 区营商办, the shipped reviewer: its responsible units (区级各部门) ask, and 区营商办 may not answer."""
+    settle(shipped, REVIEWER + "lead_may_review: false\n")
+    asked = shipped("request", "1-15", "--evidence", "说明", "--by", "钱七", "--unit", "区级各部门", "--date", "2024-08-20")
+    assert asked.exit_code == 0, asked.stderr
+    before = shipped.snapshot()
+    result = shipped("approve", "1-15", "--by", "李四", "--date", "2024-08-21")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: --unit 区营商办 leads item 1-15: the lead unit does not review its own item (lead_may_review in "
+           "settings.yaml)\n")
+    assert shipped.snapshot() == before
 
 
 def test_review_required_makes_close_refuse_and_name_request_and_approve(shipped):

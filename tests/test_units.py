@@ -40,9 +40,9 @@ def test_list_as_a_table_in_chinese(small):
     assert ledger("units", "list", lang="zh").stdout == """\
 单位          类别      别名    说明
 ────────────  ────────  ──────  ────
-区财政局      district  财政局
-区建设环保局  district
-各园区指挥部  group
+区财政局      区级部门  财政局
+区建设环保局  区级部门
+各园区指挥部  单位集合
 共 3 个单位
 """
 
@@ -51,12 +51,26 @@ def test_list_as_json_and_csv(small):
     ledger = small(ITEMS)
     assert ledger("units", "list", "--format", "json").stdout == (
         '[\n'
-        '  {"name": "区财政局", "kind": "district", "aliases": ["财政局"], "note": null},\n'
-        '  {"name": "区建设环保局", "kind": "district", "aliases": [], "note": null},\n'
-        '  {"name": "各园区指挥部", "kind": "group", "aliases": [], "note": null}\n'
+        '  {"name": "区财政局", "kind": "district", "aliases": ["财政局"], "note": null, "roles": [], "email": null},\n'
+        '  {"name": "区建设环保局", "kind": "district", "aliases": [], "note": null, "roles": [], "email": null},\n'
+        '  {"name": "各园区指挥部", "kind": "group", "aliases": [], "note": null, "roles": [], "email": null}\n'
         ']\n')
     assert ledger("units", "list", "--format", "csv").stdout == (
-        "name,kind,aliases,note\n区财政局,district,财政局,\n区建设环保局,district,,\n各园区指挥部,group,,\n")
+        "name,kind,aliases,note,roles,email\n区财政局,district,财政局,,,\n区建设环保局,district,,,,\n"
+        "各园区指挥部,group,,,,\n")
+
+
+def test_add_a_reviewing_unit(small):
+    """roles: [reviewer] by the command (ledger approve / return), not only by hand."""
+    ledger = small(ITEMS)
+    result = ledger("units", "add", "区营商办", "--kind", "district", "--alias", "营商办", "--reviewer")
+    assert (result.exit_code, result.stdout) == (
+        0, "added unit 区营商办 (district), aliases 营商办, reviews requests for sign-off\n")
+    assert ledger.data.joinpath("departments.yaml").read_text(encoding="utf-8").endswith(
+        "  - name: 区营商办\n    kind: district\n    aliases: [营商办]\n    roles: [reviewer]\n")
+    assert ledger("check").exit_code == 0
+    assert "区营商办,district,营商办,,reviewer," in ledger("units", "list", "--format", "csv").stdout
+    assert "区营商办      区级部门、审核单位" in ledger("units", "list", lang="zh").stdout
 
 
 def test_list_of_no_units_says_how_to_add_one(small):

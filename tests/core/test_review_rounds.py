@@ -124,12 +124,21 @@ def test_refusals_while_a_request_awaits_review(change, message):
 
 
 def test_the_lead_reviews_only_where_settings_allow_it():
-    item = ask(make(), D(2024, 8, 20))
+    item = ask(make(), D(2024, 8, 20), unit=ENV)  # a responsible unit asks; the lead may answer if allowed
     with pytest.raises(Refused):
         actions.approve(item, day=D(2024, 8, 21), unit=FIN, by="x", note=None, today=TODAY, reviewers=[OFFICE])
     done = actions.approve(item, day=D(2024, 8, 21), unit=FIN, by="x", note=None, today=TODAY, reviewers=[OFFICE],
                            lead_may_review=True)
     assert done.status == "closed"
+
+
+def test_the_asking_unit_never_answers_its_own_request():
+    item = ask(make(), D(2024, 8, 20), unit=ENV)
+    for reviewers in ([], [ENV, OFFICE]):
+        with pytest.raises(Refused) as exc:
+            actions.approve(item, day=D(2024, 8, 21), unit=ENV, by="x", note=None, today=TODAY, reviewers=reviewers,
+                            lead_may_review=True)
+        assert str(exc.value) == "unit 区建设环保局 asked for this sign-off: another unit reviews it"
 
 
 def test_with_no_reviewing_unit_anywhere_any_unit_reviews():

@@ -41,6 +41,8 @@ def test_item_page(web):
     assert r.status_code == 200
     assert "对于单位拖欠款项需要改进。" in r.text and "区财政局" in r.text
     assert 'action="/items/2-8/progress"' in r.text and 'action="/items/2-8/close"' in r.text
+    open_item = web.get("/items/2-7").text  # due 2024-12-31: its status word, never a badge without a number
+    assert '<span class="st open">open</span>' in open_item and "days left" not in open_item
 
 
 def test_unit_page(web):

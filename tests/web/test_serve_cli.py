@@ -55,3 +55,28 @@ def test_every_word_of_the_templates_is_listed_and_translated():
     used = {m for p in folder.glob("*.html") for m in re.findall(r'tr\("((?:[^"\\]|\\.)*)"', p.read_text("utf-8"))}
     assert used == set(TEMPLATE_WORDS)
     assert sorted(w for w in used if w not in ZH) == []
+
+
+def test_a_port_in_use_is_one_line_and_exit_1(tmp_path):
+    """Found in a trial: uvicorn's own English log lines and exit code 3."""
+    import socket
+
+    from typer.testing import CliRunner
+    from webhelp import copy_shipped
+
+    from ledger.cli.app import app
+
+    data = copy_shipped(tmp_path / "x")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["--data", str(data), "serve", "--port", str(port)], env={"LEDGER_LANG": "en"})
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+
+
+def test_an_ipv6_host_is_written_in_brackets():
+    from ledger.web.server import url_host
+
+    assert (url_host("::1"), url_host("[::1]"), url_host("127.0.0.1")) == ("[::1]", "[::1]", "127.0.0.1")

@@ -145,15 +145,22 @@ def run() -> None:
     quietly; a stdout that cannot be written (a full disk) is one error line."""
     import os
 
+    from ledger.cli.interrupt import interrupted
+
     _open_standard_streams()
-    if common.console_script:
-        name = requested_command(sys.argv[1:])
-        load_commands({COMMAND_MODULES[name]} if name else None, only=name)
     try:
+        if common.console_script:
+            name = requested_command(sys.argv[1:])
+            load_commands({COMMAND_MODULES[name]} if name else None, only=name)
         app()
         code = 0
+    except KeyboardInterrupt:  # while typer builds the command, before it runs: nothing was changed
+        interrupted()
+        code = 130  # not reached: interrupted() ends the process
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if code == 130 and not common.interrupt_said:  # typer's own exit for a Ctrl-C while it parsed
+            interrupted()
     except BrokenPipeError:
         common.silence_stdout()
         code = 0

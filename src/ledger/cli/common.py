@@ -37,6 +37,10 @@ only the command it runs; anyone else importing ``ledger.cli.app`` gets every co
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+interrupt_said = False
+"""Whether a command said it was interrupted: a Ctrl-C while click parses the line ends in typer's
+silent exit 130, which ``app.run`` then says."""
+
 COMMANDS: list[tuple[str | None, str, Callable[..., Any]]] = []
 """(group, name, function) of every command module imported so far, in definition order;
 ``ledger.cli.app`` registers them on the typer app."""
@@ -96,7 +100,9 @@ def guarded(func: F) -> F:
             err(str(exc.message))
             raise typer.Exit(code=2) from None
         except KeyboardInterrupt:
+            global interrupt_said
             err(tr("interrupted"))
+            interrupt_said = True
             raise typer.Exit(code=130) from None
         except BrokenPipeError:  # the reader of our output has gone (`ledger list | head -1`): stop quietly
             silence_stdout()

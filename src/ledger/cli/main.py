@@ -14,11 +14,15 @@ def main() -> None:
         common.console_script = True  # before ledger.cli.app is imported: it then registers no command itself
         from ledger.cli.app import run
     except KeyboardInterrupt:
-        import os
-        import sys
+        from ledger.cli.interrupt import interrupted
 
-        sys.stderr.write("Error: interrupted\n")
-        os._exit(130)
+        interrupted()
+    except RuntimeError as exc:  # a Ctrl-C while a class is being made arrives wrapped (__set_name__)
+        if not isinstance(exc.__cause__, KeyboardInterrupt):
+            raise
+        from ledger.cli.interrupt import interrupted
+
+        interrupted()
     run()
 
 

@@ -20,12 +20,17 @@ STDOUT = "-"
 
 def chosen_format(output: str | None, given: E | None, by_suffix: dict[str, E], default: E) -> E:
     """The format of an output: ``--format`` if given, else the file's extension (``x.csv`` is csv),
-    else ``default``. A ``--format`` the extension contradicts is refused: nothing is guessed."""
+    else (a name with no extension, or stdout) ``default``. A ``--format`` the extension contradicts,
+    or an extension that names no format of the command (``x.pdf``), is refused: nothing is guessed."""
     suffix = Path(output).suffix.lower() if output and output != STDOUT else ""
     implied = by_suffix.get(suffix)
     if given is not None and implied is not None and given is not implied:
         raise UsageError(tr("--format {given} contradicts -o {path}, whose name says {implied}: drop --format or "
                             "rename the file", given=given.value, path=output, implied=implied.value))
+    if given is None and implied is None and suffix:
+        names = ", ".join(sorted(by_suffix))
+        raise UsageError(tr("-o {path}: a name ending in {suffix} says no format this command writes (use {names}, "
+                            "or give --format)", path=output, suffix=suffix, names=names))
     return given or implied or default
 
 

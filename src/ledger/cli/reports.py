@@ -131,15 +131,20 @@ def bulletin_command(
     from ledger.core.dates import last_month, parse_month
     from ledger.environment import today
 
-    fmt = chosen_format(output, fmt, BULLETIN_SUFFIXES, BulletinFormat.markdown)
-    if output is not None and output != "-":
+    if output is not None and output != "-":  # first: a file into the data folder is the graver mistake
         check_target(output, data_dir())
+    fmt = chosen_format(output, fmt, BULLETIN_SUFFIXES, BulletinFormat.markdown)
     if week is not None:  # 周调度 (cli/weekly.py)
         from ledger.cli.weekly import weekly
 
         weekly(week, period, fmt is BulletinFormat.html, output)
         return
     period = parse_month(period, "--period") if period is not None else last_month(today())  # → YYYY-MM
+    if period > f"{today():%Y-%m}":  # as --week: a month with no day in it yet has nothing to report
+        from ledger.errors import UsageError
+
+        raise UsageError(tr("--period {period} has not begun yet (today is {today})", period=period,
+                            today=today().isoformat()))
     ledger = loaded()
     from ledger.reports.listing import month_bulletin  # the web view's bulletin page takes it too
 

@@ -68,13 +68,14 @@ def serve_command(
         out(make_hash(password) + "\n")
         return
     from ledger.cli import common
-    from ledger.web.server import configure, serve
+    from ledger.web.server import check_port, configure, serve, url_host
 
     datas = list(ledger_dirs or [])
     given = data_options(sys.argv[1:]) if common.console_script else []
     datas += given if len(given) > 1 else ([settings.data] if settings.data else [])
     config = configure(datas, workspace, users, read_only, host)
+    check_port(host, port)  # a port in use is one line, before "serving"
     names = ", ".join(f"{s.name} ({s.data_dir})" for s in config.sites)
-    sys.stderr.write(tr("serving {names} at http://{host}:{port}/ (Ctrl-C to stop)", names=names, host=host,
-                        port=port) + "\n")
+    sys.stderr.write(tr("serving {names} at http://{host}:{port}/ (Ctrl-C to stop)", names=names,
+                        host=url_host(host), port=port) + "\n")
     serve(config, host, port)

@@ -76,9 +76,9 @@ def export_command(
     from ledger.cli.output import check_target, chosen_format, write
     from ledger.environment import today
 
-    fmt = chosen_format(output, fmt, EXPORT_SUFFIXES, ExportFormat.xlsx)
-    if output != "-":
+    if output != "-":  # first: a file into the data folder is the graver mistake
         check_target(output, data_dir())
+    fmt = chosen_format(output, fmt, EXPORT_SUFFIXES, ExportFormat.xlsx)
     from ledger.core.dates import parse_date
     from ledger.errors import UsageError
     from ledger.sheet.export import Sheet

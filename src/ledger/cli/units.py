@@ -14,7 +14,7 @@ from ledger.i18n import tr
 
 UNIT_FLAGS = {"name": "NAME", "kind": "--kind", "aliases": "--alias"}
 """How the command line calls the fields of a unit that the domain refuses."""
-UNIT_COLUMNS = ("name", "kind", "aliases", "note")
+UNIT_COLUMNS = ("name", "kind", "aliases", "note", "roles", "email")
 
 
 class Kind(str, Enum):
@@ -34,7 +34,7 @@ class ListFormat(str, Enum):
 def units_list_command(
     fmt: Annotated[ListFormat, typer.Option("--format", help="table, json or csv.")] = ListFormat.table,
 ) -> None:
-    """List the units of departments.yaml: name, kind, aliases, note, in the file's order.
+    """List the units of departments.yaml: name, kind, aliases, note, roles, email, in the file's order.
 
     Examples:
 
@@ -43,7 +43,8 @@ def units_list_command(
       ledger units list --format json
     """
     ledger = loaded()
-    records = [{"name": u.name, "kind": u.kind, "aliases": list(u.aliases), "note": u.note} for u in ledger.units]
+    records = [{"name": u.name, "kind": u.kind, "aliases": list(u.aliases), "note": u.note, "roles": list(u.roles),
+                "email": u.email} for u in ledger.units]
     if fmt is ListFormat.json:
         from ledger.render.text import to_json
 
@@ -62,7 +63,8 @@ def units_list_command(
     from ledger.render.grid import table
 
     headers = [tr("Unit"), tr("Kind"), tr("Aliases"), tr("Note")]
-    rows = [[r["name"], r["kind"], "、".join(r["aliases"]), r["note"] or ""] for r in records]
+    rows = [[r["name"], tr(r["kind"]) + ("、" + tr("reviewer") if r["roles"] else ""), "、".join(r["aliases"]),
+             r["note"] or ""] for r in records]
     footer = tr("{n} units", n=len(rows)) if len(rows) != 1 else tr("{n} unit", n=1)
     out(table(headers, rows, flexible=3, total=shutil.get_terminal_size((80, 24)).columns, footer=footer))
 
@@ -75,6 +77,8 @@ def units_add_command(
     alias: Annotated[list[str] | None, typer.Option("--alias", metavar="A",
                                                     help="A short form accepted wherever a unit is typed; repeatable.")]
     = None,
+    reviewer: Annotated[bool, typer.Option("--reviewer", help="The unit reviews requests for sign-off "
+                                                             "(ledger approve / return): roles: [reviewer].")] = False,
     commit: Annotated[bool | None, typer.Option("--commit/--no-commit",
                                                 help="Make one git commit of this change (default: data/settings.yaml).")]
     = None,
@@ -101,7 +105,7 @@ def units_add_command(
 
     def make(units: list[Unit]) -> Unit:
         try:
-            unit = new_unit(units, name, kind.value, alias or [])
+            unit = new_unit(units, name, kind.value, alias or [], reviewer=reviewer)
         except Refused as exc:
             raise LedgerError(exc.named(UNIT_FLAGS)) from None
         if committer is not None:
@@ -116,6 +120,8 @@ def units_add_command(
         shown = tr("added unit {name} ({kind})", name=unit.name, kind=unit.kind)
         if unit.aliases:
             shown += tr(", aliases {aliases}", aliases="、".join(unit.aliases))
+        if unit.roles:
+            shown += tr(", reviews requests for sign-off")
         out(shown + "\n")
         said_committed(committer)  # type: ignore[arg-type]
 

@@ -177,7 +177,8 @@ def request(item: Item, *, day: date, unit: str, by: str, evidence: list[Evidenc
 
 def _answer(item: Item, day: date, unit: str, by: str, today: date, reviewers: Collection[str],
             lead_may_review: bool) -> Review:
-    """The round a review answers, once the reviewer and the day are allowed."""
+    """The round a review answers, once the reviewer and the day are allowed: a reviewing unit (any
+    unit where none is named), never the unit that asked, and the item's lead only where allowed."""
     _open(item)
     waiting = pending(item)
     if waiting is None:
@@ -186,6 +187,11 @@ def _answer(item: Item, day: date, unit: str, by: str, today: date, reviewers: C
     if reviewers and unit not in reviewers and not (lead_may_review and unit == item.lead):
         raise Refused("{what} {unit} is not a reviewing unit (reviewers: {reviewers})", {"what": "unit"}, unit=unit,
                       reviewers=", ".join(reviewers))
+    if unit == waiting.request.unit:  # no unit signs off its own request
+        raise Refused("{what} {unit} asked for this sign-off: another unit reviews it", {"what": "unit"}, unit=unit)
+    if unit == item.lead and not lead_may_review:
+        raise Refused("{what} {unit} leads item {id}: the lead unit does not review its own item "
+                      "(lead_may_review in settings.yaml)", {"what": "unit"}, unit=unit, id=item.id)
     _not_future(day, today)
     if day < waiting.request.date:
         raise Refused("{what} {date} is before the request on {requested}", DATE, date=day,

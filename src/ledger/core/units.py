@@ -17,9 +17,10 @@ from ledger.core.texts import control_problem
 from ledger.errors import Refused
 
 
-def new_unit(units: Iterable[Unit], name: str, kind: str, aliases: Iterable[str] = ()) -> Unit:
+def new_unit(units: Iterable[Unit], name: str, kind: str, aliases: Iterable[str] = (), reviewer: bool = False) -> Unit:
     """The unit to add to ``units``, or ``Refused`` naming the field that breaks a rule.
-    Blanks around a name or an alias are not part of it."""
+    Blanks around a name or an alias are not part of it. ``reviewer``: the unit reviews requests
+    for sign-off (``roles: [reviewer]``)."""
     name = name.strip()
     wanted = [alias.strip() for alias in aliases]
     _text(name, "name")
@@ -43,7 +44,8 @@ def new_unit(units: Iterable[Unit], name: str, kind: str, aliases: Iterable[str]
                 raise Refused("{what} {name!r} is the name of another unit", {"what": "aliases"}, name=alias)
             raise Refused("{what} {name!r} is already an alias of unit {unit!r}", {"what": "aliases"},
                           name=alias, unit=table[alias].name)
-    return Unit(name=name, kind=kind, aliases=tuple(wanted))  # type: ignore[arg-type]
+    return Unit(name=name, kind=kind, aliases=tuple(wanted),  # type: ignore[arg-type]
+                roles=("reviewer",) if reviewer else ())
 
 
 def _text(text: str, field: str) -> None:

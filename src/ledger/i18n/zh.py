@@ -1058,14 +1058,14 @@ ZH: dict[str, str] = {
          "示例：ledger git pre-commit"),
     "The units items name (departments.yaml): list them, add one.":
         "事项所涉及的单位（departments.yaml）：列出、新增。",
-    ("List the units of departments.yaml: name, kind, aliases, note, in the file's order.\n"
+    ("List the units of departments.yaml: name, kind, aliases, note, roles, email, in the file's order.\n"
      "\n"
      "Examples:\n"
      "\n"
      "  ledger units list\n"
      "\n"
      "  ledger units list --format json"):
-        ("列出 departments.yaml 中的单位：名称、类别、简称、备注，按文件中的顺序。\n"
+        ("列出 departments.yaml 中的单位：名称、类别、简称、备注、角色、邮箱，按文件中的顺序。\n"
          "\n"
          "示例：\n"
          "\n"
@@ -1408,6 +1408,22 @@ ZH: dict[str, str] = {
 
 # The web view (ledger serve, src/ledger/web): its pages, forms and refusals.
 ZH.update({
+    "The unit reviews requests for sign-off (ledger approve / return): roles: [reviewer].":
+        "该单位负责审核销号申请（ledger approve / return）：roles: [reviewer]。",
+    "district": "区级部门",
+    "city": "市级单位",
+    "enterprise": "企业",
+    "group": "单位集合",
+    "reviewer": "审核单位",
+    ", reviews requests for sign-off": "，负责审核销号申请",
+    "--period {period} has not begun yet (today is {today})": "--period {period} 尚未开始（今天是 {today}）",
+    "-o {path}: a name ending in {suffix} says no format this command writes (use {names}, or give --format)":
+        "-o {path}：扩展名 {suffix} 不对应本命令可写的任何格式（请用 {names}，或给出 --format）",
+    "{what} {unit} asked for this sign-off: another unit reviews it": "{what} {unit} 是本次销号的申请单位：须由其他单位审核",
+    "{what} {unit} leads item {id}: the lead unit does not review its own item (lead_may_review in settings.yaml)":
+        "{what} {unit} 是事项 {id} 的牵头单位：牵头单位不审核本单位牵头的事项（见 settings.yaml 的 lead_may_review）",
+    "1 later record is not shown": "之后另有 1 条记录未显示",
+    "{n} later records are not shown": "之后另有 {n} 条记录未显示",
     "--host {host} opens the ledger to the network: give --users FILE too (who may log in)":
         "--host {host} 会把台账开放到网络上：请同时给出 --users FILE（可登录的用户）",
     "Add the note": "添加进展", "All its items": "全部事项", "Approval date": "批准日期",

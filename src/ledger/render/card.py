@@ -115,7 +115,9 @@ def item_card(data: dict[str, Any], batch: str | None, as_of: str) -> Group:
     for label, value in field_rows(data, batch):
         fields.add_row(label, status_text(data) if label == status else Wrapped(value))
     parts: list[Any] = [fields]
-    history_events = events(data)
+    recorded = events(data)
+    history_events = [e for e in recorded if e[0] <= as_of]  # the item as it stood: nothing from a later day
+    later = len(recorded) - len(history_events)
     if history_events:
         history = Table(title=tr("History"), title_justify="left", show_lines=True)
         history.add_column(tr("Date"), no_wrap=True)
@@ -124,5 +126,8 @@ def item_card(data: dict[str, Any], batch: str | None, as_of: str) -> Group:
         for day, kind, text in history_events:
             history.add_row(day, kind, Wrapped(text))
         parts += [Text(""), history]
+    if later:
+        parts.append(Text(tr("1 later record is not shown") if later == 1 else
+                          tr("{n} later records are not shown", n=later), style="dim"))
     parts.append(Text(tr("as of {date}", date=as_of), style="dim"))
     return Group(*parts)

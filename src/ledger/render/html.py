@@ -177,6 +177,8 @@ def curve_chart(b: Bulletin) -> str:
     while day <= end:
         if day >= start:
             months.append(day)
+        if day.year == date.max.year and day.month == 12:  # the calendar's last month: no next one
+            break
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     step = max(1, math.ceil(len(months) / 6))
     for m in months[::step]:

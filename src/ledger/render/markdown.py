@@ -69,7 +69,8 @@ def overview(b: Bulletin) -> str:
     rate = b.ranking.totals.close_rate
     return tr("{total} items: closed {closed} (close-out rate {rate}), in progress {in_progress}, open {open}, "
               "overdue {overdue}.", total=b.total, closed=s["closed"], rate=f"{rate * 100:.1f}%",
-              in_progress=s["in_progress"], open=s["open"], overdue=s["overdue"]) + " " + tr(
+              in_progress=s["in_progress"], open=s["open"], overdue=s["overdue"]) + ("" if i18n.language() == "zh"
+                                                                                     else " ") + tr(
         "This month: {closed} closed ({on_time} on time, {late} late), {overdue} became overdue, {extended} extended, "
         "{reopened} reopened, {notes} progress notes.", closed=len(b.closed), on_time=len(b.closed_on_time),
         late=len(b.closed_late), overdue=len(b.became_overdue), extended=len(b.extensions),
@@ -161,11 +162,18 @@ def light_sections(b: Bulletin) -> list[Section]:
                     [tr("Lead unit"), tr("Red"), tr("Yellow"), tr("Points"), tr("Supervision")], scores, note=note)]
 
 
-NUMERALS = "一二三四五六七八九十"
+NUMERALS = "一二三四五六七八九"
+
+
+def chinese_number(k: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 35 → 三十五 (headings count up to 99)."""
+    tens, ones = divmod(k, 10)
+    return (("" if tens == 1 else NUMERALS[tens - 1]) + "十" if tens else "") + (NUMERALS[ones - 1] if ones else "")
 
 
 def heading_number(n: int) -> str:
-    return f"{NUMERALS[n]}、" if i18n.language() == "zh" and n < len(NUMERALS) else f"{n + 1}. "
+    """The ``n``-th heading's number (from 0): 一、 二、 … 十一、 in Chinese, 1. 2. … in English."""
+    return f"{chinese_number(n + 1)}、" if i18n.language() == "zh" and n < 99 else f"{n + 1}. "
 
 
 def to_markdown(b: Bulletin) -> str:

@@ -35,9 +35,10 @@ def parse_week(text: str) -> tuple[str, date, date]:
     year, week = int(match[1]), int(match[2])
     try:
         monday = date.fromisocalendar(year, week, 1)
-    except ValueError:
+        sunday = monday + timedelta(days=6)
+    except (ValueError, OverflowError):  # 9999-W52 ends in the year 10000: no such week here
         raise ValueError(text) from None
-    return f"{year:04d}-W{week:02d}", monday, monday + timedelta(days=6)
+    return f"{year:04d}-W{week:02d}", monday, sunday
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,10 @@ def block(unit: Unit, column: int, newline: str = "\n") -> str:
     lines = [f"{' ' * column}- name: {scalar(unit.name)}", f"{pad}kind: {unit.kind}"]
     if unit.aliases:
         lines.append(f"{pad}aliases: [{', '.join(scalar(a) for a in unit.aliases)}]")
+    if unit.roles:
+        lines.append(f"{pad}roles: [{', '.join(unit.roles)}]")
+    if unit.email is not None:
+        lines.append(f"{pad}email: {scalar(unit.email)}")
     if unit.note is not None:
         lines.append(f"{pad}note: {scalar(unit.note)}")
     return "".join(line + newline for line in lines)

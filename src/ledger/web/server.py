@@ -44,11 +44,33 @@ def configure(datas: list[str], workspace: str | None, users_file: str | None, r
     return ServerConfig(sites, users, read_only)
 
 
+def check_port(host: str, port: int) -> None:
+    """Bind the address once, as uvicorn will, so that a port in use is one line (uvicorn would log
+    several in English and exit 3)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host.strip("[]"), port))
+    except OSError as exc:
+        raise LedgerError(tr("cannot listen on {host}:{port}: {reason}", host=host, port=port,
+                             reason=exc.strerror or exc)) from None
+
+
+def url_host(host: str) -> str:
+    """The host as a URL writes it: an IPv6 address in brackets."""
+    bare = host.strip("[]")
+    return f"[{bare}]" if ":" in bare else bare
+
+
 def serve(config: ServerConfig, host: str, port: int) -> None:
     import uvicorn
 
     from ledger.web.app import create_app
 
+    check_port(host, port)
     try:
         uvicorn.run(create_app(config), host=host, port=port, log_level="info", access_log=True,
                     server_header=False, proxy_headers=True, forwarded_allow_ips="127.0.0.1")

@@ -1,0 +1,20 @@
+"""A Ctrl-C before any command changed anything: one line in the interface language, exit 130."""
+
+from __future__ import annotations
+
+
+def interrupted() -> None:
+    """A Ctrl-C before any command changed anything: one line in the interface language, exit 130.
+    Imports nothing of the tool's (it may be what was being imported): the language is read from
+    the environment as ``ledger.i18n`` reads it."""
+    import os
+    import sys
+
+    lang = os.environ.get("LEDGER_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    if "--lang" in sys.argv[1:-1]:
+        lang = sys.argv[sys.argv.index("--lang") + 1]
+    sys.stderr.write("错误: 已中断\n" if lang.lower().startswith("zh") else "Error: interrupted\n")
+    try:
+        sys.stderr.flush()
+    finally:
+        os._exit(130)
