@@ -275,3 +275,14 @@ def test_new_unit_names_the_field_it_refuses():
         new_unit(units, "区教育局", "town")
     assert (caught.value.fields, str(caught.value.named({}))) == (
         {"what": "kind"}, "kind must be one of district, city, enterprise, group, got 'town'")
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "80"])
+def test_the_list_fits_the_terminal(shipped, columns):
+    """Found in a trial: at 60 columns the kind and alias columns kept their width and lines ran over."""
+    from ledger.render.terminal import cell_width
+
+    result = shipped("units", "list", env={"COLUMNS": columns})
+    assert result.exit_code == 0
+    assert max(cell_width(line) for line in result.stdout.splitlines()) <= int(columns)
+    assert "区社会事务保障局" in result.stdout  # names are never broken

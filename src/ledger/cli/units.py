@@ -66,7 +66,8 @@ def units_list_command(
     rows = [[r["name"], tr(r["kind"]) + ("、" + tr("reviewer") if r["roles"] else ""), "、".join(r["aliases"]),
              r["note"] or ""] for r in records]
     footer = tr("{n} units", n=len(rows)) if len(rows) != 1 else tr("{n} unit", n=1)
-    out(table(headers, rows, flexible=3, total=shutil.get_terminal_size((80, 24)).columns, footer=footer))
+    out(table(headers, rows, flexible=3, total=shutil.get_terminal_size((80, 24)).columns, footer=footer,
+              caps={1: 20, 2: 30}))  # kind and aliases wrap too: the table fits the terminal
 
 
 @command("add", group="units")

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 from ledger.core.model import Batch, Ledger
 from ledger.core.query import Filters, resolve_id, select
 from ledger.i18n import tr
-from ledger.reports.by_unit import Report, build_report
 from ledger.reports.rows import detail, row
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: ledger list starts without them
     from ledger.reports.bulletin import Bulletin
+    from ledger.reports.by_unit import Report
 
 
 def list_rows(ledger: Ledger, filters: Filters, light: str | None = None) -> list[dict[str, Any]]:
@@ -46,6 +46,7 @@ def show_record(ledger: Ledger, item_id: str, day: date) -> tuple[dict[str, Any]
 
 def unit_report(ledger: Ledger, day: date, by: str = "lead") -> Report:
     """``ledger report``: the ledger as it stood on ``day``, with the settings' lights and notice period."""
+    from ledger.reports.by_unit import build_report
     from ledger.store.settings import read_settings
 
     settings = read_settings(ledger.data_dir)

@@ -63,6 +63,11 @@ def _code_stamp() -> str:
     return hashlib.sha256("|".join(sorted(stamps)).encode()).hexdigest()[:16]
 
 
+def code_stamp() -> str:
+    """The installed code's stamp (``_code_stamp``, taken once a run), for other caches keyed by it."""
+    return _code_stamp()
+
+
 def content_key(parts: list[tuple[str, bytes]]) -> str:
     digest = hashlib.sha256(f"{__version__}/{FORMAT}/{_code_stamp()}".encode())
     for name, data in parts:

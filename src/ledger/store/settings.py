@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ledger.core.lights import DEFAULT_POINTS, DEFAULT_THRESHOLDS, Points, Thresholds
 from ledger.errors import LedgerError, Problem
 from ledger.i18n import Message, msg
 from ledger.store.files import SETTINGS_FILE
-from ledger.store.mail import Smtp, smtp_settings
+
+if TYPE_CHECKING:  # the mail settings' reader is imported where an smtp: key is read
+    from ledger.store.mail import Smtp
 
 Review = Literal["required", "optional"]
 
@@ -103,6 +105,8 @@ def _points(value: Any) -> Points:
 
 
 def _smtp(value: Any) -> Smtp:
+    from ledger.store.mail import smtp_settings
+
     try:
         return smtp_settings(value)
     except ValueError as exc:
@@ -126,12 +130,11 @@ def read_settings(folder: Path) -> Settings:
     """The settings of the data folder ``folder`` (defaults where the file or a key is missing)."""
     import os
 
-    from ledger.store.files import decode, read_file
-    from ledger.store.yamlio import YamlProblem, locate, parse
-
     path = folder / SETTINGS_FILE
     if not os.path.lexists(path):
         return Settings()
+    from ledger.store.files import decode, read_file
+
 
     def bad(message: str | Message, line: int | None, key: str | None = None) -> LedgerError:
         return LedgerError(Problem(str(path), message, line, None, None, key).render())  # one line
@@ -144,6 +147,11 @@ def read_settings(folder: Path) -> Settings:
 
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return Settings()  # only comments: every default
+    remembered = _remembered(text)
+    if remembered is not None:
+        return remembered
+    from ledger.store.yamlio import YamlProblem, locate, parse
+
     try:
         data = parse(text).data
     except YamlProblem as exc:
@@ -160,7 +168,49 @@ def read_settings(folder: Path) -> Settings:
             values[str(key)] = reader(value)
         except Bad as exc:
             raise bad(exc.message, line, str(key)) from None
-    return replace(Settings(), **values)
+    found = replace(Settings(), **values)
+    _remember(text, found)
+    return found
+
+
+def _settings_slot(text: str) -> Path | None:
+    """Where the settings read from ``text`` are kept between runs (beside the ledger's cache): a
+    command that reads them skips the YAML parser (about 20 ms of imports). Keyed by the text and
+    the code; only settings that read well are kept."""
+    import hashlib
+
+    from ledger.store import cache
+
+    if not cache.enabled():
+        return None
+    from ledger.store.cache_slots import cache_folder
+
+    key = hashlib.sha256(f"{cache.code_stamp()}\0{text}".encode()).hexdigest()[:24]
+    return cache_folder() / f"settings-{key}.pickle"
+
+
+def _remembered(text: str) -> Settings | None:
+    import pickle
+
+    slot = _settings_slot(text)
+    if slot is None:
+        return None
+    try:
+        found = pickle.loads(slot.read_bytes())
+    except Exception:
+        return None
+    return found if isinstance(found, Settings) else None
+
+
+def _remember(text: str, found: Settings) -> None:
+    import pickle
+
+    slot = _settings_slot(text)
+    if slot is None:
+        return
+    from ledger.store.cache_slots import atomic
+
+    atomic(slot, lambda fh: fh.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def settings_problems(folder: Path, unit_names: Collection[str]) -> list[str]:
