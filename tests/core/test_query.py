@@ -369,3 +369,27 @@ def test_status_at_the_past_does_not_change_when_later_events_are_added() -> Non
     later = make(status="in_progress", progress=(*REOPENED_AND_NOTED.progress, note(D(2024, 8, 20), "完成整改方案")),
                  history=REOPENED_AND_NOTED.history)
     assert status_at(later, D(2024, 8, 1)) == status_at(REOPENED_AND_NOTED, D(2024, 8, 1)) == "in_progress"
+
+
+def test_records_at_keep_what_stood_on_the_day() -> None:
+    """show --as-of: no record from a later day (found in a trial: a close-out dated after the day)."""
+    from ledger.core.model import CloseOut, Evidence, Extension, Item, PastCloseOut, ProgressNote, Reopening
+    from ledger.core.query import records_at
+    from ledger.core.rounds import Outcome, Request, Review
+
+    proof = (Evidence(text="凭证"),)
+    item = Item(id="1-8", text="t", lead="a", responsible=("a",), deadline=date(2024, 8, 31), status="closed",
+                progress=(ProgressNote(date(2024, 7, 1), "开工"), ProgressNote(date(2024, 9, 1), "完工")),
+                extensions=(Extension(date(2024, 8, 20), date(2024, 9, 30), "资金", date(2024, 8, 31)),),
+                reviews=(Review(Request(date(2024, 8, 26), "a", "张三", proof),
+                                Outcome("approved", date(2024, 9, 5), "b", "李四")),),
+                history=(PastCloseOut(CloseOut(date(2024, 8, 3), "b", proof),
+                                      Reopening(date(2024, 8, 25), "回头看")),),
+                closed=CloseOut(date(2024, 9, 5), "李四", proof))
+    assert records_at(item, date(2024, 9, 5)) == (item, 0)
+    on_10th, later = records_at(item, date(2024, 8, 10))  # closed by the first close-out, not yet reopened
+    assert (on_10th.closed, on_10th.history, later) == (item.history[0].closed, (), 6)
+    assert (on_10th.progress, on_10th.extensions, on_10th.reviews) == (item.progress[:1], (), ())
+    on_28th, later = records_at(item, date(2024, 8, 28))  # reopened, asked again, not yet answered
+    assert on_28th.closed is None and on_28th.history == item.history and later == 3
+    assert on_28th.reviews == (Review(item.reviews[0].request),)

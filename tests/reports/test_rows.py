@@ -111,16 +111,17 @@ def test_a_reopened_item_past_its_deadline_is_overdue() -> None:
 
 def test_detail_adds_the_records() -> None:
     out = detail(OVERDUE, AS_OF)
-    assert list(out) == [*KEYS, "progress", "extension_history", "closed", "history"]
+    assert list(out) == [*KEYS, "progress", "extension_history", "closed", "history", "later_records"]
     assert {k: out[k] for k in KEYS} == row(OVERDUE, AS_OF)
     assert out["progress"] == [{"date": "2024-08-20", "text": "完成招标", "by": "李四"},
                                {"date": "2024-07-01", "text": "现场踏勘"}]  # as recorded, not sorted
-    # every extension, including the one approved after the as-of day
+    # the extensions as they stood on the as-of day: the one approved later is left out, and counted
     assert out["extension_history"] == [
-        {"date": "2024-06-25", "to": "2024-08-31", "reason": "资金未到位", "previous": "2024-06-30", "approved_by": "王主任"},
-        {"date": "2024-09-20", "to": "2024-10-31", "reason": "工程量增加", "previous": "2024-08-31"}]
+        {"date": "2024-06-25", "to": "2024-08-31", "reason": "资金未到位", "previous": "2024-06-30", "approved_by": "王主任"}]
+    assert out["later_records"] == 1
     assert out["closed"] is None
     assert out["history"] == []
+    assert "later_records" not in detail(OVERDUE, D(2024, 9, 20))  # every record stood by then
 
 
 def test_detail_of_a_closed_late_item() -> None:

@@ -48,6 +48,30 @@ def closeout_at(item: Item, as_of: date) -> CloseOut | None:
     return None
 
 
+def records_at(item: Item, as_of: date) -> tuple[Item, int]:
+    """The item's records as they stood on ``as_of`` — the progress notes, extensions, rounds of review
+    and close-outs dated that day or before, the close-out then in force as ``closed`` — and how many
+    records (an answer to a request counted apart from it) came later and are left out. The plain
+    fields and the stored status are the caller's (``status_at``, ``Ledger.get_at``)."""
+    from dataclasses import replace
+
+    closed = closeout_at(item, as_of)
+    history = tuple(h for h in item.history if h.reopened.date <= as_of)
+    rounds = []
+    for r in item.reviews:
+        if r.request.date <= as_of:
+            rounds.append(r if r.outcome is None or r.outcome.date <= as_of else replace(r, outcome=None))
+    kept = replace(item, progress=tuple(n for n in item.progress if n.date <= as_of),
+                   extensions=tuple(e for e in item.extensions if e.date <= as_of), reviews=tuple(rounds),
+                   closed=closed, history=history)
+
+    def count(i: Item) -> int:
+        return (len(i.progress) + len(i.extensions) + 2 * len(i.history) + (i.closed is not None)
+                + sum(1 + (r.outcome is not None) for r in i.reviews))
+
+    return kept, count(item) - count(kept)
+
+
 def _last_event(item: Item) -> date | None:
     days = [n.date for n in item.progress] + [e.date for e in item.extensions]
     if item.closed:

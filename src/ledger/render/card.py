@@ -115,9 +115,8 @@ def item_card(data: dict[str, Any], batch: str | None, as_of: str) -> Group:
     for label, value in field_rows(data, batch):
         fields.add_row(label, status_text(data) if label == status else Wrapped(value))
     parts: list[Any] = [fields]
-    recorded = events(data)
-    history_events = [e for e in recorded if e[0] <= as_of]  # the item as it stood: nothing from a later day
-    later = len(recorded) - len(history_events)
+    history_events = events(data)  # the records as they stood on the day (``reports.rows.detail``)
+    later = data.get("later_records", 0)
     if history_events:
         history = Table(title=tr("History"), title_justify="left", show_lines=True)
         history.add_column(tr("Date"), no_wrap=True)

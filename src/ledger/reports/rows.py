@@ -7,7 +7,7 @@ from typing import Any
 
 from ledger.core.lights import DEFAULT_THRESHOLDS, Thresholds, light
 from ledger.core.model import Item
-from ledger.core.query import closeout_at, days_past, deadline_at, last_progress, status_at
+from ledger.core.query import closeout_at, days_past, deadline_at, last_progress, records_at, status_at
 from ledger.core.review import in_publicity
 from ledger.core.serialize import to_json_data
 
@@ -61,8 +61,10 @@ def row(item: Item, as_of: date, thresholds: Thresholds = DEFAULT_THRESHOLDS,
 
 
 def detail(item: Item, as_of: date) -> dict[str, Any]:
-    """Everything about one item for ``show --format json``: the list fields, then the records."""
+    """Everything about one item for ``show --format json``: the list fields, then the records as they
+    stood on ``as_of`` (``later_records``: how many came after it and are left out, when any did)."""
     out = row(item, as_of)
+    item, later = records_at(item, as_of)  # as it stood: no record from a later day
     out["progress"] = [to_json_data(n) for n in item.progress]
     out["extension_history"] = [to_json_data(e) for e in item.extensions]
     out["closed"] = to_json_data(item.closed) if item.closed else None
@@ -71,6 +73,8 @@ def detail(item: Item, as_of: date) -> dict[str, Any]:
         out["reviews"] = [to_json_data(r) for r in item.reviews]
     if item.edits:  # corrections (ledger edit): who, when, why, and the old values
         out["edits"] = [to_json_data(e) for e in item.edits]
+    if later:  # records dated after the as-of day, left out
+        out["later_records"] = later
     return out
 
 
