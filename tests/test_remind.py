@@ -249,3 +249,12 @@ def test_smtp_settings():
                 {"host": "h", "port": 25, "sender": "a@b.org", "starttls": "yes"}, "mail.example.org"):
         with pytest.raises(ValueError):
             smtp_settings(bad)
+
+
+def test_dash_is_not_a_folder(shipped):
+    """Found in a trial: --out - made a folder named "-"; other commands take - as stdout."""
+    before = shipped.snapshot()
+    result = shipped("remind", "--as-of", "2024-09-01", "--out", "-")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("Error: Invalid value for --out: name a folder: reminders are one file per unit")
+    assert shipped.snapshot() == before and not (shipped.root / "-").exists()

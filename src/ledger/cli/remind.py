@@ -42,6 +42,9 @@ def remind_command(
 
     if not out_dir:
         raise typer.BadParameter(tr("the folder to write to is required"), param_hint="--out")
+    if out_dir == "-":  # one file per unit: there is no single output to send to stdout
+        raise typer.BadParameter(tr("name a folder: reminders are one file per unit, not one output"),
+                                 param_hint="--out")
     day = as_of_date(as_of)
     folder = Path(out_dir)
     data = Path(os.path.realpath(data_dir()))
