@@ -1408,6 +1408,7 @@ ZH: dict[str, str] = {
 
 # The web view (ledger serve, src/ledger/web): its pages, forms and refusals.
 ZH.update({
+    "Grouped by": "统计口径",
     "name a folder: reminders are one file per unit, not one output": "请给出文件夹：提醒是每个单位一个文件，不是单一输出",
     "Item list": "问题清单",
     "The unit reviews requests for sign-off (ledger approve / return): roles: [reviewer].":

@@ -5,6 +5,7 @@ that the catalogue's checks see them (every template's Chinese is in ``i18n/zh.p
 ``tests/web/test_i18n_web.py`` checks that this list and the templates agree."""
 
 TEMPLATE_WORDS = frozenset({
+    'Grouped by',
     'Item list',
     'Add the note',
     'All its items',
