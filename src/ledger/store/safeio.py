@@ -97,17 +97,18 @@ def folder_lock(folder: Path, notices: list[str] | None = None) -> Iterator[Lock
     a notice; one held by a live process is waited for, up to ``LEDGER_LOCK_TIMEOUT`` seconds."""
     path = folder / LOCK_NAME
     deadline = time.monotonic() + lock_timeout()  # LEDGER_LOCK_TIMEOUT, checked when the command started
-    while True:
-        with _signals_deferred():  # an interrupt never leaves a lock half taken
-            fd, holder = _try_lock(path, folder)
-        if fd is not None:
-            break
-        if time.monotonic() > deadline:
-            raise LedgerError(tr("another ledger command (process {pid}) is writing in {folder}; try again",
-                                 pid=holder, folder=folder)) from None
-        time.sleep(0.01)
-    lock = Lock(fd, path)
-    try:
+    fd: int | None = None
+    try:  # from the moment the lock is ours: an interrupt held back while it was taken lands just after
+        while True:
+            with _signals_deferred():  # an interrupt never leaves a lock half taken
+                fd, holder = _try_lock(path, folder)
+            if fd is not None:
+                break
+            if time.monotonic() > deadline:
+                raise LedgerError(tr("another ledger command (process {pid}) is writing in {folder}; try again",
+                                     pid=holder, folder=folder)) from None
+            time.sleep(0.01)
+        lock = Lock(fd, path)
         with _signals_deferred():
             try:
                 previous = _read_pid(fd)
@@ -126,13 +127,14 @@ def folder_lock(folder: Path, notices: list[str] | None = None) -> Iterator[Lock
         _pause_point("after-lock")
         yield lock
     finally:
-        with _signals_deferred():  # nor half released
-            if lock.is_current():  # never another command's lock, taken after ours was deleted
-                try:
-                    os.unlink(path)
-                except OSError:
-                    pass
-            os.close(fd)
+        if fd is not None:
+            with _signals_deferred():  # nor half released
+                if Lock(fd, path).is_current():  # never another command's lock, taken after ours was deleted
+                    try:
+                        os.unlink(path)
+                    except OSError:
+                        pass
+                os.close(fd)
 
 
 def _try_lock(path: Path, folder: Path) -> tuple[int | None, int | None]:
