@@ -142,7 +142,17 @@ def run() -> None:
     """The console script. Registers only the command asked for, and exits without tearing down
     every loaded object (on a large ledger that teardown alone costs tens of milliseconds);
     output is flushed first. A reader that has gone (``ledger list | head -1``) ends the command
-    quietly; a stdout that cannot be written (a full disk) is one error line."""
+    quietly; a stdout that cannot be written (a full disk) is one error line. A Ctrl-C at any
+    moment outside a write (which finishes or rolls back on its own) is one line and exit 130."""
+    try:
+        _run()
+    except KeyboardInterrupt:  # while typer builds the command, or while the output is flushed
+        from ledger.cli.interrupt import interrupted
+
+        interrupted()
+
+
+def _run() -> None:
     import os
 
     from ledger.cli.interrupt import interrupted
@@ -154,9 +164,6 @@ def run() -> None:
             load_commands({COMMAND_MODULES[name]} if name else None, only=name)
         app()
         code = 0
-    except KeyboardInterrupt:  # while typer builds the command, before it runs: nothing was changed
-        interrupted()
-        code = 130  # not reached: interrupted() ends the process
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if code == 130 and not common.interrupt_said:  # typer's own exit for a Ctrl-C while it parsed
