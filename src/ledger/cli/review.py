@@ -13,9 +13,19 @@ from typing import Annotated
 import typer
 
 from ledger.cli.common import command, data_dir
-from ledger.cli.write import CommitOpt, DateOpt, _apply, _batch_date, evidence_values, stored_evidence
+from ledger.cli.write import (
+    CommitOpt,
+    DateOpt,
+    EvidenceFileOpt,
+    EvidenceOpt,
+    EvidenceTextOpt,
+    _apply,
+    _batch_date,
+    evidence_values,
+    stored_evidence,
+)
 from ledger.core.dates import parse_date
-from ledger.core.model import Evidence, Item, Ledger
+from ledger.core.model import Evidence, Item
 from ledger.environment import today
 from ledger.errors import UsageError
 from ledger.i18n import tr
@@ -24,26 +34,12 @@ from ledger.store.transaction import Transaction
 ByOpt = Annotated[str | None, typer.Option("--by", metavar="NAME", help="The person acting for the unit.")]
 
 
-def _reviewers(ledger: Ledger, named: str | None) -> tuple[list[str], str | None]:
-    """The reviewing units and the default one (``store.changes.reviewers``, which the web view takes too)."""
-    from ledger.store.changes import reviewers
-
-    return reviewers(ledger, named)
-
-
 @command("request")
 def request_command(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="The item to ask sign-off for, such as 2-8.")],
-    evidence: Annotated[list[str] | None, typer.Option("--evidence", metavar="FILE|TEXT",
-                                                       help="Evidence: a file to copy into data/evidence/ID/, "
-                                                            "or a description. Repeatable; at least one evidence "
-                                                            "option.")] = None,
-    evidence_file: Annotated[list[str] | None, typer.Option("--evidence-file", metavar="FILE",
-                                                            help="A file to copy into data/evidence/ID/, never taken "
-                                                                 "as text (a missing file is an error). Repeatable.")] = None,
-    evidence_text: Annotated[list[str] | None, typer.Option("--evidence-text", metavar="TEXT",
-                                                            help="A description, recorded as text even if it looks like "
-                                                                 "a file name (a URL, 拨付率达到99.5). Repeatable.")] = None,
+    evidence: EvidenceOpt = None,
+    evidence_file: EvidenceFileOpt = None,
+    evidence_text: EvidenceTextOpt = None,
     by: ByOpt = None,
     unit: Annotated[str | None, typer.Option("--unit", metavar="UNIT",
                                              help="The unit asking: the item's lead (default) or one of its "
@@ -84,6 +80,7 @@ def _review(action: str, item_id: str, by: str | None, unit: str | None, date: s
             decide: Callable[..., Item], summary: Callable[[Item], str], message: Callable[[Item], str]) -> None:
     """approve and return: the reviewer, the day, then the decision in one transaction."""
     from ledger.cli.common import resolve_unit
+    from ledger.store.changes import reviewers as review_units  # the web view takes the same
     from ledger.store.settings import read_settings
 
     if not by:
@@ -92,7 +89,7 @@ def _review(action: str, item_id: str, by: str | None, unit: str | None, date: s
     settings = read_settings(data_dir())
 
     def change(txn: Transaction, item: Item) -> Item:
-        reviewers, default = _reviewers(txn.ledger, settings.reviewer)
+        reviewers, default = review_units(txn.ledger, settings.reviewer)
         acting = resolve_unit(txn.ledger, unit, "--unit") or default
         if acting is None:
             raise UsageError(tr("--unit: name the reviewing unit (settings.yaml names no reviewer)"))

@@ -29,6 +29,16 @@ if TYPE_CHECKING:
 CommitOpt = Annotated[bool | None, typer.Option("--commit/--no-commit",
                                                 help="Make one git commit of this change (default: data/settings.yaml).")]
 DateOpt = Annotated[str | None, typer.Option("--date", metavar="DATE", help="When it happened (default today).")]
+EvidenceOpt = Annotated[list[str] | None, typer.Option(
+    "--evidence", metavar="FILE|TEXT",
+    help="Evidence: a file to copy into data/evidence/ID/, or a description. Repeatable; at least one evidence option.")]
+EvidenceFileOpt = Annotated[list[str] | None, typer.Option(
+    "--evidence-file", metavar="FILE",
+    help="A file to copy into data/evidence/ID/, never taken as text (a missing file is an error). Repeatable.")]
+EvidenceTextOpt = Annotated[list[str] | None, typer.Option(
+    "--evidence-text", metavar="TEXT",
+    help="A description, recorded as text even if it looks like a file name (a URL, 拨付率达到99.5). Repeatable.")]
+"""The evidence options of close and request (``ledger request``), read by ``store.changes.evidence_values``."""
 
 
 def _apply(action: str, item_id: str, change: Callable[[Transaction, Item], Item], commit: bool | None,
@@ -64,16 +74,9 @@ def _batch_date(txn: Transaction, item_id: str):  # type: ignore[no-untyped-def]
 @command("close")
 def close_command(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="The item to cross off, such as 2-8.")],
-    evidence: Annotated[list[str] | None, typer.Option("--evidence", metavar="FILE|TEXT",
-                                                       help="Evidence: a file to copy into data/evidence/ID/, "
-                                                            "or a description. Repeatable; at least one evidence "
-                                                            "option.")] = None,
-    evidence_file: Annotated[list[str] | None, typer.Option("--evidence-file", metavar="FILE",
-                                                            help="A file to copy into data/evidence/ID/, never taken "
-                                                                 "as text (a missing file is an error). Repeatable.")] = None,
-    evidence_text: Annotated[list[str] | None, typer.Option("--evidence-text", metavar="TEXT",
-                                                            help="A description, recorded as text even if it looks like "
-                                                                 "a file name (a URL, 拨付率达到99.5). Repeatable.")] = None,
+    evidence: EvidenceOpt = None,
+    evidence_file: EvidenceFileOpt = None,
+    evidence_text: EvidenceTextOpt = None,
     by: Annotated[str | None, typer.Option("--by", metavar="NAME", help="Who signs off.")] = None,
     date: DateOpt = None,
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A remark on the close-out.")] = None,
