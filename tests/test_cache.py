@@ -383,3 +383,43 @@ def test_a_hand_edit_after_journaled_writes_is_seen(generated):
     shown = generated("show", item_id, "--format", "json")
     assert "整改报告已归档" in shown.stdout
     assert shown.stdout == generated("show", item_id, "--format", "json", env=NO_CACHE).stdout
+
+
+def test_model_records_unpickle_equal_frozen_and_through_their_builders(generated):
+    """The cache makes each model record with a builder that fills its slots (not its ``__init__``):
+    the records come back equal, of the same class, still frozen, and a fresh process (where no
+    builder exists yet) makes the builders from the names the pickle holds."""
+    import dataclasses
+    import io
+    import pickle
+    import subprocess
+
+    from ledger.store import cache
+    from ledger.store.load import load
+
+    cache.set_enabled_for_run(False)
+    try:
+        ledger = load(generated.data)
+    finally:
+        cache.set_enabled_for_run(True)
+    buffer = io.BytesIO()
+    cache_slots.dump(ledger, buffer)
+    data = buffer.getvalue()
+    assert b"build__ledger_2ecore_2emodel_2eItem" in data  # made by the builder, not by Item(...)
+    back = pickle.loads(data)
+    items = [i for f in ledger.files for i in f.items]
+    again = [i for f in back.files for i in f.items]
+    assert again == items and [type(i) for i in again] == [type(i) for i in items]
+    closed = next(i for i in again if i.closed is not None and i.progress)
+    assert closed.closed == next(i for i in items if i.id == closed.id).closed
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        closed.id = "x"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        closed.progress[0].text = "x"  # type: ignore[misc]
+    assert back.units == ledger.units and back.problems == ledger.problems
+    script = ("import pickle, sys; v = pickle.loads(sys.stdin.buffer.read()); "
+              "print(sum(len(f.items) for f in v.files), v.files[0].items[0].id)")
+    done = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True, check=True)
+    assert done.stdout.decode().split() == [str(len(items)), items[0].id]
+    with pytest.raises(AttributeError):
+        cache_slots.build__os_2epath_2ejoin  # noqa: B018 - only the package's own classes are made
