@@ -49,7 +49,7 @@ def _block_ranges(lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
 
 def _sequence_starts(text: str, key: str) -> list[int]:
     """The first line (1-based) of each entry of the top-level sequence ``key``."""
-    import yaml
+    from ledger.store.pyyaml import yaml
 
     loader = yaml.CSafeLoader(text)
     try:

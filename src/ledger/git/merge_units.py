@@ -113,7 +113,7 @@ def _aliases(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
 
 def _block(unit: dict[str, Any], old: list[str], nl: str) -> list[str]:
     """A merged unit's block, at the column of ours' block (its comments are not carried over)."""
-    import yaml
+    from ledger.store.pyyaml import yaml
 
     column = len(old[0]) - len(old[0].lstrip(" ")) if old else 2
     dumped = yaml.safe_dump([unit], allow_unicode=True, sort_keys=False, default_flow_style=None, width=1 << 20)

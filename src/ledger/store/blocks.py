@@ -61,7 +61,7 @@ def _not_a_string_when_plain(value: str) -> bool:
     """ruamel writes by YAML 1.2, where ``yes``, ``on`` and ``1:20`` are strings and stay plain;
     the reading parser (libyaml, YAML 1.1) would take them for a boolean or a number. Such a value
     is quoted (``by: "yes"``); what both read as text (a date stays text when read) stays plain."""
-    import yaml
+    from ledger.store.pyyaml import yaml
 
     tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
     return tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp")

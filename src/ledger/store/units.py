@@ -17,12 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-import yaml
-
 from ledger.core.model import Unit
 from ledger.errors import LedgerError
 from ledger.i18n import msg
 from ledger.store.journal import Finisher, GitRecovery, Interrupts, Landing, Write
+from ledger.store.pyyaml import yaml
 
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`~=+.0-9][^:#,\[\]{}\"'\x00-\x1f]*")
 """A scalar that YAML reads as this very text when written plain (checked again by reading it back)."""

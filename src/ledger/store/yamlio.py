@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from ledger.i18n import Message, msg
+from ledger.store.pyyaml import yaml
 
 MAX_DEPTH = 64
 """Far deeper than any ledger file; bounds time and stack on hostile input."""

@@ -46,7 +46,7 @@ class User:
 
 def read_users(path: Path) -> dict[str, User]:
     """The users of a users file, by name; any fault in it is one error naming the file."""
-    import yaml
+    from ledger.store.pyyaml import yaml
 
     def bad(reason: str) -> LedgerError:
         return LedgerError(tr("users file {path}: {reason}", path=path, reason=reason))

@@ -51,7 +51,7 @@ def repository_name(data_dir: Path) -> str:
 
 def read_workspace(path: Path) -> list[tuple[str | None, Path]]:
     """(name or None, data folder) of each ledger a workspace file lists."""
-    import yaml
+    from ledger.store.pyyaml import yaml
 
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
