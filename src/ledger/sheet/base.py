@@ -86,8 +86,17 @@ def base_rows(rows: list[tuple[Item, dict[str, Any]]], headers: tuple[str, ...],
     out: list[list[Any]] = [[MARK, VERSION, day.isoformat(), "|".join(names)]]
     chunk: list[str] = []
     size = 0
+    prints: dict[Any, str] = {}  # a value met before (a unit, a deadline, a status word) is not hashed again
     for item, row in rows:
-        line = item.id + "\t" + " ".join([cell_print(row[h]) for h in names])
+        cells = []
+        for h in names:
+            value = row[h]
+            key = (value.__class__, value)  # 1 and "1" are different cells
+            printed = prints.get(key)
+            if printed is None:
+                printed = prints[key] = cell_print(value)
+            cells.append(printed)
+        line = item.id + "\t" + " ".join(cells)
         if size + len(line) >= CHUNK:
             out.append(["\n".join(chunk)])
             chunk, size = [], 0
