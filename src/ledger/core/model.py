@@ -264,7 +264,8 @@ class Ledger:
             for item in f.items:
                 start = item.added or since
                 if start is None or start <= as_of:
-                    out.append(as_of_day(item, as_of))  # an edit made later undone
+                    edits = item.edits
+                    out.append(as_of_day(item, as_of) if edits and edits[-1].date > as_of else item)  # an edit made later undone
         return out
 
     def get_at(self, item_id: str, as_of: dt.date) -> Item:

@@ -213,9 +213,11 @@ def _haystack(item: Item) -> str:
 
 def select(items: Iterable[Item], filters: Filters) -> list[Item]:
     """The items that pass every filter, in ledger order; an item added after the as-of day is not there yet."""
-    preds = _predicates(filters)
     at = filters.as_of
-    return [item for item in items if entered_by(item, at) and all(p(item) for p in preds)]
+    kept = [item for item in items if item.added is None or item.added <= at]  # entered_by, inline
+    for keep in _predicates(filters):  # one filter after another: no generator per item
+        kept = [item for item in kept if keep(item)]
+    return kept
 
 
 def natural_key(item_id: str) -> tuple[tuple[int, int | str], ...]:
