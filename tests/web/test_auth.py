@@ -100,3 +100,51 @@ def test_hash_password_command(monkeypatch):
     hashed = result.stdout.strip().splitlines()[-1]
     assert hashed.startswith("$argon2id$")
     assert verify({"x": User("x", hashed, ())}, "x", "秘密") is not None
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_repeated_failures_make_the_name_wait_and_the_password_is_not_checked(site):
+    from ledger.web.throttle import NAME_LIMIT, WINDOW, Throttle
+
+    clock = Clock()
+    site.app.state.config.throttle = Throttle(clock)
+    for _ in range(NAME_LIMIT):
+        assert login(site, "张三", "错误").status_code == 403
+    r = login(site, "张三", "正确的密码")  # the right password, but the name must wait first
+    assert r.status_code == 429 and "too many failed logins: try again in 15 min" in r.text
+    assert r.headers["retry-after"] == str(WINDOW)
+    assert site.get("/items/2-8").status_code == 303  # not logged in
+    assert login(site, "督查", "正确的密码").status_code == 303  # another name is not held up
+    clock.now += WINDOW - 60
+    r = login(site, " 张三 ", "正确的密码")  # the same name, spaced: still waiting, a minute left
+    assert r.status_code == 429 and "try again in 1 min" in r.text
+    clock.now += 60
+    assert login(site, "张三", "正确的密码").status_code == 303
+
+
+def test_one_address_trying_many_names_waits_too() -> None:
+    from ledger.web.throttle import ADDRESS_LIMIT, NAME_LIMIT, WINDOW, Throttle
+
+    clock = Clock()
+    throttle = Throttle(clock)
+    for n in range(ADDRESS_LIMIT):
+        assert throttle.wait(f"user{n}", "10.0.0.7") == 0
+        throttle.failed(f"user{n}", "10.0.0.7")
+    assert throttle.wait("someone-new", "10.0.0.7") == WINDOW
+    assert throttle.wait("someone-new", "10.0.0.8") == 0  # another address is not held up
+    clock.now += 10
+    for _ in range(NAME_LIMIT - 1):
+        throttle.failed("王五", "10.0.0.9")
+    assert throttle.wait("王五", "10.0.0.9") == 0  # under the limit
+    throttle.succeeded("王五")  # a success clears the name's count
+    throttle.failed("王五", "10.0.0.9")
+    assert throttle.wait("王五", "10.0.0.9") == 0
+    clock.now += WINDOW
+    assert throttle.wait("someone-new", "10.0.0.7") == 0  # the failures have expired

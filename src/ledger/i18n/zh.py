@@ -1483,6 +1483,7 @@ ZH.update({
     "workspace {path}: expected a list under ledgers:, each with data: FOLDER":
         "工作区文件 {path}：ledgers: 下应为列表，每项有 data: 文件夹",
     "workspace {path}: {reason}": "工作区文件 {path}：{reason}", "wrong name or password": "姓名或密码错误",
+    "too many failed logins: try again in {minutes} min": "登录失败次数过多：请 {minutes} 分钟后再试",
     "{name}: expected a whole number of at least {low}": "{name}：应为不小于 {low} 的整数",
     "{name}: use true or false": "{name}：请用 true 或 false",
     "{user} may not review for {unit}; nothing was changed": "{user} 无权代表 {unit} 审核；未作任何修改",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ledger.web.auth import Signer, User
+from ledger.web.throttle import Throttle
 from ledger.web.workspace import Site
 
 
@@ -14,6 +15,7 @@ class ServerConfig:
     users: dict[str, User] | None = None  # None: one local user, who types a name in the forms' "by"
     read_only: bool = False
     signer: Signer = field(default_factory=Signer)
+    throttle: Throttle = field(default_factory=Throttle)  # failed logins, per name and address
 
     @property
     def several(self) -> bool:

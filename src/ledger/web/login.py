@@ -1,7 +1,8 @@
 """Logging in and out with a users file (--users FILE).
 
 Logging in and out (with ``--users FILE``): a name and a password checked against the file's
-hash; a new session on success (the old id is never kept), the reason on the form otherwise."""
+hash; a new session on success (the old id is never kept), the reason on the form otherwise.
+Repeated failures make the name (or the address) wait (``throttle``)."""
 
 from __future__ import annotations
 
@@ -38,11 +39,20 @@ def login_post(request: Request, ctx: Ctx) -> Response:
     form = ctx.form
     csrf.check(form, ctx.csrf)
     name = str(form.get("name") or "").strip()
-    user = verify(ctx.config.users, name, str(form.get("password") or ""))
     target = _next(str(form.get("next") or ""))
+    throttle, address = ctx.config.throttle, request.client.host if request.client else None
+    wait = throttle.wait(name, address)
+    if wait:  # too many failures: the password is not checked at all
+        response = render(ctx, "login.html", status=429, next=target, name=name,
+                          error=tr("too many failed logins: try again in {minutes} min", minutes=(wait + 59) // 60))
+        response.headers["Retry-After"] = str(wait)
+        return response
+    user = verify(ctx.config.users, name, str(form.get("password") or ""))
     if user is None:
+        throttle.failed(name, address)
         return render(ctx, "login.html", status=403, next=target, name=name,
                       error=tr("wrong name or password"))
+    throttle.succeeded(name)
     ctx.session, ctx.user, ctx.new_cookie = new_session(user.name), user, True
     return RedirectResponse(target, status_code=303)
 
