@@ -183,6 +183,9 @@ def _run() -> None:
         sys.stderr.flush()
     except OSError:
         pass
+    from ledger.cli import startup
+
+    startup.save()  # the records' code compiled for the first time, for the next run
     os._exit(code)
 
 

@@ -9,6 +9,9 @@ def main() -> None:
     A Ctrl-C while the program is still starting (importing its libraries, before any command
     runs) has changed nothing: it is one line and exit 130, not the interpreter's traceback."""
     try:
+        from ledger.cli import startup
+
+        startup.install()  # before any record is defined
         from ledger.cli import common
 
         common.console_script = True  # before ledger.cli.app is imported: it then registers no command itself
