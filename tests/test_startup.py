@@ -3,6 +3,7 @@ second run uses it, answers exactly as the first, and a damaged or disabled stor
 
 from __future__ import annotations
 
+import marshal
 import os
 import subprocess
 import sys
@@ -52,7 +53,8 @@ def test_a_damaged_store_is_only_a_miss(ledger_dir: Path, tmp_path: Path) -> Non
     reference = _runs(ledger_dir, cache)
     [store] = _stores(cache)
     good = store.read_bytes()
-    for damage in (b"", b"\x00garbage", good[: len(good) // 2]):
+    foreign = marshal.dumps({key: marshal.dumps(7) for key in marshal.loads(good)})  # entries that are not code
+    for damage in (b"", b"\x00garbage", good[: len(good) // 2], marshal.dumps([1, 2]), foreign):
         store.write_bytes(damage)
         assert _runs(ledger_dir, cache) == reference
         assert store.stat().st_size > 1000  # written again, whole

@@ -51,8 +51,9 @@ def install() -> None:
             stored = marshal.load(fh)
         if isinstance(stored, dict):
             _stored.update(stored)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass  # no file yet, or a damaged one: compile as usual
+    except Exception:  # no file yet, or a damaged one: compile as usual
+        pass
+    code_type = type(install.__code__)
 
     def exec_compiled(source: Any, globals: Any = None, locals: Any = None) -> None:
         if isinstance(source, str):
@@ -62,9 +63,9 @@ def install() -> None:
             if isinstance(blob, bytes):
                 try:
                     code = marshal.loads(blob)
-                except (EOFError, ValueError, TypeError):
+                except Exception:  # a damaged entry: compiled again
                     code = None
-            if code is None:
+            if type(code) is not code_type:
                 code = compile(source, "<string>", "exec")
                 _stored[key] = _new[key] = marshal.dumps(code)
             source = code
@@ -87,7 +88,7 @@ def save() -> None:
         with open(tmp, "wb") as fh:
             marshal.dump(_stored, fh)
         os.replace(tmp, path)
-    except (OSError, ValueError):
+    except (OSError, ValueError, KeyboardInterrupt):  # the command is done: a Ctrl-C now only skips the store
         try:
             os.unlink(tmp)
         except OSError:
