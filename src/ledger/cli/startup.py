@@ -4,7 +4,7 @@ Python 3.11's ``dataclasses`` writes the ``__init__``, ``__eq__``, ``__hash__``,
 frozen ``__setattr__`` of every dataclass as source text and compiles it with ``exec``, at every
 start: the 36 records a one-item write defines cost about 12 ms of compiling, more than a tenth of
 the whole command at 10,000 items. The text is the same at every run, so the console script keeps
-the compiled code in the cache folder (``dataclasses-<python>.marshal``, beside the ledgers' caches)
+the compiled code in the cache folder (``dataclasses-2-<python>.marshal``, beside the ledgers' caches)
 and hands ``dataclasses`` the code it compiled before for the same text (``dataclasses`` looks
 ``exec`` up among its own module's names first), found by the text's sha256 and decoded only then.
 Nothing else changes: the same code runs for the same text. A missing, damaged or foreign file is
@@ -23,6 +23,8 @@ _stored: dict[bytes, bytes] = {}
 """sha256 of a source text (16 bytes) → its compiled code, marshalled: decoded only when asked for."""
 _new: dict[bytes, bytes] = {}
 _installed = False
+FORMAT = 2
+"""Changes when what is stored changes meaning (2: compiled without this module's ``__future__`` flags)."""
 
 
 def _path() -> str:
@@ -30,7 +32,7 @@ def _path() -> str:
 
     v = sys.version_info
     tag = f"{sys.implementation.cache_tag}-{v.major}.{v.minor}.{v.micro}{v.releaselevel}{v.serial}"  # code is per version
-    return os.path.join(cache_folder(), f"dataclasses-{tag}.marshal")
+    return os.path.join(cache_folder(), f"dataclasses-{FORMAT}-{tag}.marshal")
 
 
 def _enabled() -> bool:
@@ -66,7 +68,7 @@ def install() -> None:
                 except Exception:  # a damaged entry: compiled again
                     code = None
             if type(code) is not code_type:
-                code = compile(source, "<string>", "exec")
+                code = compile(source, "<string>", "exec", dont_inherit=True)  # as dataclasses' exec: no __future__ of ours
                 _stored[key] = _new[key] = marshal.dumps(code)
             source = code
         exec(source, globals, locals)
