@@ -14,10 +14,13 @@ own: every template's Chinese is in ``zh.py``.
 from __future__ import annotations
 
 import os
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-_lang = "zh"
+_lang: ContextVar[str] = ContextVar("ledger_language", default="zh")
+"""The interface language of this context: the command line has one; each web request sets its own
+in the context of the worker thread answering it, so requests in different languages run side by side."""
 
 
 def detect_language(explicit: str | None = None) -> str:
@@ -33,12 +36,11 @@ def detect_language(explicit: str | None = None) -> str:
 
 
 def set_language(lang: str) -> None:
-    global _lang
-    _lang = "zh" if lang.lower().startswith("zh") else "en"
+    _lang.set("zh" if lang.lower().startswith("zh") else "en")
 
 
 def language() -> str:
-    return _lang
+    return _lang.get()
 
 
 def _catalogue() -> dict[str, str]:
@@ -49,7 +51,7 @@ def _catalogue() -> dict[str, str]:
 
 def tr(template: str, **params: object) -> str:
     """Translate an English template into the interface language and fill it in."""
-    text = _catalogue().get(template, template) if _lang == "zh" else EN.get(template, template)
+    text = _catalogue().get(template, template) if _lang.get() == "zh" else EN.get(template, template)
     if not params:
         return text
     return text.format(**{k: (str(v) if isinstance(v, Message) else v) for k, v in params.items()})

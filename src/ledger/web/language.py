@@ -1,16 +1,12 @@
 """The interface language of a request: ?lang=, its cookie, else Accept-Language.
 
 The interface language of a request: ``?lang=zh|en`` (remembered in a cookie), else the cookie,
-else the browser's ``Accept-Language``; Chinese when nothing says.
-
-``ledger.i18n`` keeps one language for the process, so a request holds ``LOCK`` while it sets the
-language and renders: requests are answered one at a time (a page takes milliseconds)."""
+else the browser's ``Accept-Language``; Chinese when nothing says. ``ledger.i18n`` keeps the language
+per context, and each request is answered in a context of its own (``views``), so pages in Chinese and
+in English are rendered side by side."""
 
 from __future__ import annotations
 
-import threading
-
-LOCK = threading.RLock()
 COOKIE = "ledger_lang"
 
 

@@ -6,7 +6,9 @@ mapping of refusals and errors to pages (or json) with the right status. No trac
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Awaitable, Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,15 +85,19 @@ class Ctx:
 _env: Environment | None = None
 
 
+_env_lock = threading.Lock()
+
+
 def env() -> Environment:
     global _env
-    if _env is None:
-        _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
-                           trim_blocks=True, lstrip_blocks=True)
-        _env.globals["tr"] = tr
-        _env.filters["q"] = lambda text: quote(str(text), safe="")
-        _env.filters["percent"] = lambda rate: f"{rate * 100:.1f}%"
-    return _env
+    with _env_lock:  # pages are rendered side by side: the environment is made once
+        if _env is None:
+            _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
+                               trim_blocks=True, lstrip_blocks=True)
+            _env.globals["tr"] = tr
+            _env.filters["q"] = lambda text: quote(str(text), safe="")
+            _env.filters["percent"] = lambda rate: f"{rate * 100:.1f}%"
+        return _env
 
 
 def render(ctx: Ctx, template: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -144,7 +150,7 @@ Handler = Callable[[Request, Ctx], Response]
 def view(site: Site | None, handler: Handler, *, api: bool = False, public: bool = False,
          read_form: Callable[[Request], Awaitable[Any]] | None = None) -> Callable[[Request], Awaitable[Response]]:
     """An endpoint: the form is read first (asynchronously, ``read_form``), then the handler runs in a
-    worker thread under the language lock. ``public``: answered without a login (the login page)."""
+    worker thread (changes one at a time: ``WRITES``). ``public``: answered without a login (the login page)."""
 
     async def endpoint(request: Request) -> Response:
         config: ServerConfig = request.app.state.config
@@ -161,9 +167,15 @@ def view(site: Site | None, handler: Handler, *, api: bool = False, public: bool
     return endpoint
 
 
+WRITES = threading.RLock()
+"""Held while a request that may change something (POST …) is answered: changes go one at a time, as
+on the command line; pages (GET, HEAD) are answered side by side, each worker thread in a context of
+its own (the interface language is a context variable)."""
+
+
 def _answer(request: Request, config: ServerConfig, site: Site | None, handler: Handler, api: bool, public: bool,
             form: Any, early: Refusal | None) -> Response:
-    with language.LOCK:
+    with WRITES if request.method in WRITE_METHODS else nullcontext():
         ctx = _context(request, config, site)
         ctx.form, ctx.early = form, early
         i18n.set_language(ctx.lang)
