@@ -5,8 +5,6 @@ shares); the item is recorded with ``added``, today unless ``--date`` backdates 
 its file's batch date.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Collection
 from pathlib import Path

@@ -4,8 +4,6 @@ Exit codes: 0 ok, 1 a data or domain error, 2 a usage error. Results go to stdou
 stderr, each error on one line.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """The completion command: the shell script that completes ledger's commands and options in bash, zsh or fish."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated
 

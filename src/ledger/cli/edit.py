@@ -4,8 +4,6 @@ It runs as the other writes do (``cli.write``'s locked transaction and commit he
 item's block changes, the edit is dated today, and ``--commit`` makes one commit of it.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

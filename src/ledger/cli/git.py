@@ -1,7 +1,5 @@
 """Git commands: the merge driver git runs, and ``ledger git setup`` / ``ledger git pre-commit``."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """Git-backed commands: log (an item's history from git) and undo (of the newest ledger change)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """The init command: a new ledger repository with empty items, a units template, settings and git set up."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """The lights command: the red, yellow and blue items (亮灯) of a day, each with its reason."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

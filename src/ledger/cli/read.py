@@ -1,7 +1,5 @@
 """Read-only commands: check, list, show."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Any
 

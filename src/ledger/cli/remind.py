@@ -6,8 +6,6 @@ the unit, the settings, every address and file name. Then ``DIR/<unit>.md`` for 
 those messages over the SMTP server that settings.yaml's ``smtp:`` names.
 """
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import Annotated

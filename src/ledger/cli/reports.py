@@ -1,7 +1,5 @@
 """Reports for people: report and bulletin."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -59,7 +57,7 @@ def report_command(
     emit_report(report, fmt)
 
 
-def emit_report(report: Report, fmt: Format) -> None:
+def emit_report(report: "Report", fmt: Format) -> None:
     from ledger.reports.by_unit import COLUMNS, GROUP_LABELS, LIGHT_COLUMNS, display_cells, light_cells
 
     rows = [*report.rows, report.totals]

@@ -5,8 +5,6 @@ ask and who may review), with ``--commit`` as ``close`` has it. A request's evid
 as ``close`` handles it (``cli.write``): files are copied into ``data/evidence/ID/``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """The serve command: the web view (``ledger.web``), imported only when it runs."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

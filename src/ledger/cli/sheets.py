@@ -1,7 +1,5 @@
 """The 台账 spreadsheet in and out: export and import."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from pathlib import Path

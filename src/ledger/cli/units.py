@@ -1,7 +1,5 @@
 """Units as commands: ``ledger units list`` and ``ledger units add`` (departments.yaml, one block a unit)."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from typing import Annotated

@@ -5,8 +5,6 @@ Each runs as one locked transaction that re-emits only the changed item's block;
 commit of exactly that change, or nothing lands.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
@@ -62,7 +60,7 @@ def _apply(action: str, item_id: str, change: Callable[[Transaction, Item], Item
                         outlive=common.console_script, said=said)
 
 
-def said_committed(committer: Commit | None) -> None:
+def said_committed(committer: "Commit | None") -> None:
     if committer is not None and committer.sha:
         out(tr("committed {sha}", sha=committer.sha) + "\n")
 
