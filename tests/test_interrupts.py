@@ -189,3 +189,28 @@ def test_a_ctrl_c_while_a_read_starts_is_one_line_never_a_traceback(tmp_path: Pa
         assert (proc.returncode, err) in ((0, ""), (130, line)), (proc.returncode, err)
         seen[proc.returncode] += 1
     assert seen[130] > 0  # some interrupts came in time
+
+
+def _interrupt_while_a_class_is_made() -> None:
+    """What Python 3.11 raises when a Ctrl-C lands in ``__set_name__`` while a dataclass is made."""
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt as exc:
+        raise RuntimeError("Error calling __set_name__ on '_FIELD' instance 'x' in 'UnitRow'") from exc
+
+
+def test_a_ctrl_c_wrapped_by_class_creation_is_one_line_and_exit_130(capsys: pytest.CaptureFixture[str]):
+    """Seen in CI: a SIGINT while a command made a dataclass (``reports.by_unit.UnitRow``) reached the
+    user as a RuntimeError traceback. It is an interrupt like any other; any other RuntimeError is not."""
+    import typer
+
+    from ledger.cli.common import guarded
+    from ledger.cli.interrupt import is_interrupt
+
+    with pytest.raises(typer.Exit) as done:
+        guarded(_interrupt_while_a_class_is_made)()
+    assert done.value.exit_code == 130
+    assert capsys.readouterr().err == INTERRUPTED
+    assert not is_interrupt(RuntimeError("something else"))
+    with pytest.raises(RuntimeError, match="something else"):
+        guarded(lambda: (_ for _ in ()).throw(RuntimeError("something else")))()

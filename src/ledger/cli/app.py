@@ -144,9 +144,11 @@ def run() -> None:
     moment outside a write (which finishes or rolls back on its own) is one line and exit 130."""
     try:
         _run()
-    except KeyboardInterrupt:  # while typer builds the command, or while the output is flushed
-        from ledger.cli.interrupt import interrupted
+    except (KeyboardInterrupt, RuntimeError) as exc:  # while typer builds the command, or the output is flushed
+        from ledger.cli.interrupt import interrupted, is_interrupt
 
+        if not is_interrupt(exc):
+            raise
         interrupted()
 
 

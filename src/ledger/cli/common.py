@@ -99,7 +99,11 @@ def guarded(func: F) -> F:
         except BadVariable as exc:
             err(str(exc.message))
             raise typer.Exit(code=2) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, RuntimeError) as exc:  # RuntimeError: a Ctrl-C while a class was being made
+            from ledger.cli.interrupt import is_interrupt
+
+            if not is_interrupt(exc):
+                raise
             global interrupt_said
             err(tr("interrupted"))
             interrupt_said = True

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 
+def is_interrupt(exc: BaseException) -> bool:
+    """A Ctrl-C, also as Python 3.11 delivers one that lands while a class is being made: wrapped in a
+    RuntimeError by ``__set_name__`` (a dataclass field with a default factory, for one)."""
+    return isinstance(exc, KeyboardInterrupt) or (isinstance(exc, RuntimeError)
+                                                  and isinstance(exc.__cause__, KeyboardInterrupt))
+
+
 def interrupted() -> None:
     """A Ctrl-C before any command changed anything: one line in the interface language, exit 130.
     Imports nothing of the tool's (it may be what was being imported): the language is read from

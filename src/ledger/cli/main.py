@@ -16,15 +16,11 @@ def main() -> None:
 
         common.console_script = True  # before ledger.cli.app is imported: it then registers no command itself
         from ledger.cli.app import run
-    except KeyboardInterrupt:
-        from ledger.cli.interrupt import interrupted
+    except (KeyboardInterrupt, RuntimeError) as exc:  # a Ctrl-C while a class is being made arrives wrapped
+        from ledger.cli.interrupt import interrupted, is_interrupt
 
-        interrupted()
-    except RuntimeError as exc:  # a Ctrl-C while a class is being made arrives wrapped (__set_name__)
-        if not isinstance(exc.__cause__, KeyboardInterrupt):
+        if not is_interrupt(exc):
             raise
-        from ledger.cli.interrupt import interrupted
-
         interrupted()
     run()
 
