@@ -195,16 +195,15 @@ def test_a_data_folder_deeper_in_the_repository(shipped) -> None:
     assert "--data '台账/data' git pre-commit" in (shipped.root / ".git" / "hooks" / "pre-commit").read_text("utf-8")
 
 
-def test_without_a_console_script_the_driver_runs_through_this_python(monkeypatch: pytest.MonkeyPatch,
-                                                                      tmp_path: Path) -> None:
+def test_without_a_console_script_the_driver_runs_through_this_python(tmp_path: Path) -> None:
     from ledger.git import setup as gitsetup
 
-    monkeypatch.setattr(sys, "argv", [str(tmp_path / "not-ledger")])
-    monkeypatch.setattr(sys, "executable", str(tmp_path / "python3"))
-    monkeypatch.setenv("PATH", str(tmp_path))
-    command = gitsetup.ledger_command()
+    with pytest.MonkeyPatch.context() as patch:  # not monkeypatch.undo(): that would drop the isolated env too
+        patch.setattr(sys, "argv", [str(tmp_path / "not-ledger")])
+        patch.setattr(sys, "executable", str(tmp_path / "python3"))
+        patch.setenv("PATH", str(tmp_path))
+        command = gitsetup.ledger_command()
     assert command.startswith(shlex.quote(str(tmp_path / "python3")) + " -c ")
-    monkeypatch.undo()
     real = command.replace(shlex.quote(str(tmp_path / "python3")), shlex.quote(sys.executable))
     done = subprocess.run(f"{real} git --help", shell=True, capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "setup" in done.stdout

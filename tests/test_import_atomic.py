@@ -52,7 +52,7 @@ def _is_second_temp(path: Any) -> bool:
 
 @pytest.mark.parametrize("call, code, reason", [("open", errno.ENOSPC, "no space left on device"),
                                                 ("replace", errno.EACCES, "Permission denied")])
-def test_a_failure_on_the_second_file_changes_neither(small, monkeypatch: pytest.MonkeyPatch, call: str, code: int,
+def test_a_failure_on_the_second_file_changes_neither(small, call: str, code: int,  # type: ignore[no-untyped-def]
                                                       reason: str):
     ledger = build(small, "mixed")
     sheet = _sheet(ledger)
@@ -64,9 +64,9 @@ def test_a_failure_on_the_second_file_changes_neither(small, monkeypatch: pytest
             raise OSError(code, os.strerror(code))
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(os, call, failing)
-    result = ledger("import", str(sheet))
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:  # not monkeypatch.undo(): that would drop the isolated env too
+        patch.setattr(os, call, failing)
+        result = ledger("import", str(sheet))
     assert (result.exit_code, result.stdout, result.stderr) == (
         1, "", f"Error: cannot write data/items/a.yaml: {reason}; nothing was changed\n")
     assert ledger.snapshot() == before

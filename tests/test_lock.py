@@ -54,7 +54,7 @@ def test_a_writer_whose_lock_was_deleted_leaves_the_next_lock_alone(tmp_path: Pa
     assert leftovers(data) == []
 
 
-def test_a_stale_lock_of_another_user_is_explained(shipped, monkeypatch: pytest.MonkeyPatch):
+def test_a_stale_lock_of_another_user_is_explained(shipped):  # type: ignore[no-untyped-def]
     """Finding 6: a dead process's lock owned by another user gave "Permission denied". (Root
     ignores permission bits: opening the lock for writing is refused as it would be for a user.)"""
     lock = shipped.data / LOCK_NAME
@@ -68,9 +68,9 @@ def test_a_stale_lock_of_another_user_is_explained(shipped, monkeypatch: pytest.
         return real_open(path, flags, *args, **kwargs)
 
     before = shipped.snapshot()
-    monkeypatch.setattr(os, "open", refusing)
-    result = shipped("progress", "1-1", "A")
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:  # not monkeypatch.undo(): that would drop the isolated env too
+        patch.setattr(os, "open", refusing)
+        result = shipped("progress", "1-1", "A")
     assert (result.exit_code, result.stderr) == (
         1, "Error: the lock file data/.ledger.lock belongs to user nobody and no ledger command holds it (process "
            "999999 left it); clear it with: rm data/.ledger.lock\n")

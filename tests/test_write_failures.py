@@ -206,16 +206,16 @@ PATCHES: dict[str, tuple[str, Callable[[], Callable[..., bool]], int, str]] = {
 
 @pytest.mark.parametrize("command", ["progress", "close"])
 @pytest.mark.parametrize("name", list(PATCHES))
-def test_a_failing_system_call(shipped, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_a_failing_system_call(shipped, tmp_path: Path,  # type: ignore[no-untyped-def]
                                name: str, command: str) -> None:
     function, make_when, code, template = PATCHES[name]
     voucher = tmp_path / "voucher.txt"
     voucher.write_text("凭证\n", encoding="utf-8")
     args = PROGRESS if command == "progress" else ["close", "2-8", "--evidence", str(voucher), "--by", "张三"]
     before = snapshot(shipped.data)
-    monkeypatch.setattr(os, function, _failing(getattr(os, function), make_when(), code))
-    result = shipped(*args)
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:  # not monkeypatch.undo(): that would drop the isolated env too
+        patch.setattr(os, function, _failing(getattr(os, function), make_when(), code))
+        result = shipped(*args)
     assert result.exit_code == 1, result.stdout
     message = "Error: " + template.format(items="data/items.yaml", data="data")  # as typed: --data data
     assert result.stderr.splitlines() == [message]
