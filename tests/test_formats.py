@@ -133,3 +133,28 @@ def test_list_headers_are_chinese_under_zh(shipped):
         " | 10 | 2024-08-31 | 0 |  |  |\n")
     csv_zh = shipped("list", "--lead", "区财政局", "--format", "csv", env={"LEDGER_LANG": "zh"}).stdout
     assert csv_zh.startswith(BOM + "编号,问题类别,反馈问题,牵头部门,责任部门,整改时限,状态,")
+
+
+RECORDS = [
+    {"id": "2-8", "text": "引号\"、反斜杠\\、换行\n、制表\t、控制\x01、\u2028与😀", "lead": "区财政局", "n": 0,
+     "days": -3, "overdue": True, "closed": None, "responsible": ["区财政局", "各镇（街道）"],
+     "claimed": {"date": "2024-08-01", "x": [1, None]}},
+    {"id": "2-9", "text": "", "lead": "", "n": 10**20, "days": None, "overdue": False, "closed": "2024-09-01",
+     "responsible": [], "claimed": {}},
+    {"text": "keys in another order", "id": "x"},
+]
+
+
+def test_list_json_writes_each_record_as_json_dumps_does() -> None:
+    import json
+    from unittest import mock
+
+    from ledger.render.text import record_encoder, to_json
+
+    expected = "[\n  " + ",\n  ".join(json.dumps(r, ensure_ascii=False) for r in RECORDS) + "\n]\n"
+    assert to_json(RECORDS) == expected
+    assert [json.loads(line.rstrip(",")) for line in expected.split("\n")[1:-2]] == RECORDS  # not splitlines: U+2028
+    with mock.patch("json.encoder.c_make_encoder", None):  # a Python without the C encoder
+        assert to_json(RECORDS) == expected
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        record_encoder()({"when": object()})
